@@ -1,0 +1,346 @@
+package org.covenantvoices.conversation.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.covenantvoices.participant.Participant;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides what one message means and what to say back. It only computes: the caller stores the new session and
+ * applies the effects in one transaction.
+ */
+@Component
+class Engine {
+
+	private final Scripts scripts;
+
+	private final Duration sessionExpiry;
+
+	private final Duration welcomeBackAfter;
+
+	Engine(Scripts scripts, ConversationProperties properties) {
+		this.scripts = scripts;
+		this.sessionExpiry = properties.sessionExpiry();
+		this.welcomeBackAfter = properties.welcomeBackAfter();
+	}
+
+	/**
+	 * @param current the session, or null for someone we have not talked to (or whose session expired)
+	 */
+	Turn handle(Session current, Participant participant, String rawText, Instant now) {
+		long nowSeconds = now.getEpochSecond();
+		boolean fresh = current == null || current.step == null
+				|| nowSeconds - current.lastSeen > sessionExpiry.toSeconds();
+		Session session;
+		if (fresh) {
+			String language = participant.language() != null ? participant.language() : scripts.defaultLanguage();
+			session = Session.start(language, scripts.current(language).version(), nowSeconds);
+			session.stopped = participant.stopped();
+			// The durable copy only accepts the next number, even for a conversation that starts again.
+			session.seq = current == null ? 0 : current.seq;
+		}
+		else {
+			session = current.copy();
+		}
+		boolean longGap = !fresh && nowSeconds - session.lastSeen > welcomeBackAfter.toSeconds();
+		session.lastSeen = nowSeconds;
+		session.seq++;
+		Turn turn = new Turn(session);
+
+		String text = Text.clean(rawText);
+		String word = Words.normalise(text);
+		Optional<Command> command = scripts.command(word);
+		if (command.isEmpty() && !text.isEmpty() && text.chars().allMatch(c -> c == '?')) {
+			command = Optional.of(Command.EXPLAIN);
+		}
+		Command cmd = command.orElse(null);
+
+		if (session.stopped) {
+			if (cmd == Command.START) {
+				session.stopped = false;
+				turn.effect(new Effect.Restart());
+				ConversationScript script = script(session);
+				if (fresh) {
+					begin(turn, script);
+				}
+				else {
+					turn.reply(script.message("restarted"));
+					prompt(turn, script, currentStep(session, script));
+				}
+			}
+			// Otherwise silence: STOP means stop.
+			return turn;
+		}
+		if (cmd == Command.STOP) {
+			session.stopped = true;
+			session.awaitingForget = false;
+			turn.effect(new Effect.Stop());
+			turn.notice(script(session).message("stopped"));
+			return turn;
+		}
+		if (session.awaitingForget) {
+			session.awaitingForget = false;
+			ConversationScript script = script(session);
+			if (script.isYes(word) || cmd == Command.FORGET) {
+				turn.effect(new Effect.Forget());
+				turn.erase = true;
+				turn.notice(script.message("forgotten"));
+			}
+			else {
+				turn.reply(script.message("forget_cancelled"));
+				prompt(turn, script, currentStep(session, script));
+			}
+			return turn;
+		}
+		if (cmd == Command.LANGUAGE) {
+			String language = scripts.languageFor(word).orElse(session.language);
+			session.language = language;
+			session.version = scripts.current(language).version();
+			turn.effect(new Effect.LanguageChosen(language));
+			ConversationScript script = script(session);
+			if (fresh) {
+				begin(turn, script);
+			}
+			else if (session.finished) {
+				turn.reply(script.message("finished"));
+			}
+			else {
+				prompt(turn, script, currentStep(session, script));
+			}
+			return turn;
+		}
+		ConversationScript script = script(session);
+		if (fresh) {
+			if (cmd == Command.FORGET) {
+				// Nothing kept yet, but say so plainly.
+				turn.notice(script.message("forgotten"));
+				turn.erase = true;
+				turn.effect(new Effect.Forget());
+				return turn;
+			}
+			if (cmd == Command.HELP) {
+				turn.reply(script.message("help"));
+			}
+			begin(turn, script);
+			return turn;
+		}
+		Step step = currentStep(session, script);
+		if (cmd != null) {
+			switch (cmd) {
+				case HELP -> turn.reply(script.message("help"));
+				case REPEAT -> prompt(turn, script, step);
+				case EXPLAIN -> turn.reply(step.explain() != null ? fill(step.explain(), script, step)
+						: script.message("no_explain"));
+				case FORGET -> {
+					session.awaitingForget = true;
+					turn.reply(script.message("forget_confirm"));
+				}
+				case BACK -> back(turn, script);
+				case SKIP -> {
+					if (session.finished) {
+						turn.reply(script.message("finished"));
+					}
+					else if (!step.skippable()) {
+						turn.reply(script.message("cannot_skip"));
+						prompt(turn, script, step);
+					}
+					else {
+						advance(turn, script, step, null);
+					}
+				}
+				case START, RESUME -> welcomeBack(turn, script, step);
+				default -> throw new IllegalStateException("unhandled command " + cmd);
+			}
+			return turn;
+		}
+		if (session.finished) {
+			turn.reply(script.message("finished"));
+			return turn;
+		}
+		if (text.isEmpty()) {
+			turn.reply(script.message("empty"));
+			return turn;
+		}
+		answer(turn, script, step, text, word, longGap);
+		return turn;
+	}
+
+	private void answer(Turn turn, ConversationScript script, Step step, String text, String word, boolean longGap) {
+		Session session = turn.session;
+		switch (step.type()) {
+			case CONSENT -> {
+				if (script.isYes(word)) {
+					session.consented = true;
+					turn.effect(new Effect.ConsentGiven(step.text()));
+					advance(turn, script, step, null);
+				}
+				else if (script.isNo(word)) {
+					turn.effect(new Effect.ConsentDeclined(step.text()));
+					turn.reply(script.message("declined"));
+				}
+				else if (longGap) {
+					welcomeBack(turn, script, step);
+				}
+				else {
+					prompt(turn, script, step);
+				}
+			}
+			case CHOICE -> {
+				Optional<Step.Option> option = step.match(word);
+				if (option.isEmpty()) {
+					if (longGap) {
+						welcomeBack(turn, script, step);
+					}
+					else {
+						turn.reply(script.message("not_understood"));
+						prompt(turn, script, step);
+					}
+					return;
+				}
+				String value = option.get().value();
+				if (step.save() != null) {
+					save(turn, step, value);
+				}
+				if (step.question() != null) {
+					session.choices.put(step.question(), value);
+					turn.effect(new Effect.Answer(step.question(), value, null, step.id()));
+				}
+				advance(turn, script, step, option.get().next());
+			}
+			case NUMBER -> {
+				Integer number = parseNumber(word);
+				if (number == null || number < step.min() || number > step.max()) {
+					turn.reply(fill(script.message("not_a_number"), script, step));
+					return;
+				}
+				session.profile.put(step.save(), number.toString());
+				advance(turn, script, step, null);
+			}
+			case TEXT -> {
+				session.profile.put(step.save(), text.length() > 100 ? text.substring(0, 100) : text);
+				advance(turn, script, step, null);
+			}
+			case ANSWER -> {
+				if (step.noneWords().contains(word)) {
+					advance(turn, script, step, null);
+					return;
+				}
+				turn.effect(new Effect.Answer(step.question(), session.choices.get(step.question()), text, step.id()));
+				advance(turn, script, step, null);
+			}
+			case INFO, END -> prompt(turn, script, step);
+		}
+	}
+
+	private void save(Turn turn, Step step, String value) {
+		Session session = turn.session;
+		if ("updates_opt_in".equals(step.save())) {
+			turn.effect(new Effect.UpdatesOptIn("yes".equals(value), step.text()));
+		}
+		session.profile.put(step.save(), value);
+		if ("answering_as".equals(step.save())) {
+			// A group size or organisation type only holds for the kind of answer it was given with.
+			if (!"group".equals(value)) {
+				session.profile.remove("group_size");
+			}
+			if (!"organisation".equals(value)) {
+				session.profile.remove("organisation_type");
+			}
+		}
+	}
+
+	private static Integer parseNumber(String word) {
+		String digits = word.split(" ", 2)[0];
+		if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(Character::isDigit)) {
+			return null;
+		}
+		return Integer.valueOf(digits);
+	}
+
+	/** The first message ever, or after an expired session: the welcome and consent. */
+	private void begin(Turn turn, ConversationScript script) {
+		Session session = turn.session;
+		session.step = null;
+		session.history.clear();
+		session.finished = false;
+		land(turn, script, script.first());
+	}
+
+	private void advance(Turn turn, ConversationScript script, Step from, String optionNext) {
+		Session session = turn.session;
+		session.remember(from.id());
+		Step next = optionNext != null ? script.step(optionNext).orElseThrow() : script.next(from);
+		land(turn, script, next);
+	}
+
+	/** Sends a step, and any info steps, until one that waits for a reply. */
+	private void land(Turn turn, ConversationScript script, Step step) {
+		Session session = turn.session;
+		Step current = step;
+		for (int guard = 0; guard < 100; guard++) {
+			turn.reply(fill(current.text(), script, current));
+			session.step = current.id();
+			if (current.type() == StepType.END) {
+				session.finished = true;
+				return;
+			}
+			if (current.type() != StepType.INFO) {
+				return;
+			}
+			current = script.next(current);
+		}
+		throw new IllegalStateException("script " + script.source() + " loops through info steps");
+	}
+
+	private void back(Turn turn, ConversationScript script) {
+		Session session = turn.session;
+		if (session.history.isEmpty()) {
+			turn.reply(script.message("no_back"));
+			prompt(turn, script, currentStep(session, script));
+			return;
+		}
+		String previous = session.history.remove(session.history.size() - 1);
+		session.finished = false;
+		session.step = previous;
+		prompt(turn, script, currentStep(session, script));
+	}
+
+	private void welcomeBack(Turn turn, ConversationScript script, Step step) {
+		if (turn.session.finished) {
+			turn.reply(script.message("finished"));
+			return;
+		}
+		int number = script.questionNumber(step);
+		turn.reply(number > 0 ? fill(script.message("welcome_back"), script, step)
+				: script.message("welcome_back_about"));
+		prompt(turn, script, step);
+	}
+
+	private void prompt(Turn turn, ConversationScript script, Step step) {
+		if (step.type() == StepType.END) {
+			turn.reply(script.message("finished"));
+			return;
+		}
+		turn.reply(fill(step.text(), script, step));
+	}
+
+	private static Step currentStep(Session session, ConversationScript script) {
+		return script.step(session.step).orElseGet(script::first);
+	}
+
+	private ConversationScript script(Session session) {
+		return scripts.version(session.language, session.version);
+	}
+
+	private static String fill(String text, ConversationScript script, Step step) {
+		if (text.indexOf('{') < 0) {
+			return text;
+		}
+		return text.replace("{number}", String.valueOf(Math.max(1, script.questionNumber(step))))
+			.replace("{total}", String.valueOf(script.totalQuestions()))
+			.replace("{min}", String.valueOf(step.min()))
+			.replace("{max}", String.valueOf(step.max()));
+	}
+}

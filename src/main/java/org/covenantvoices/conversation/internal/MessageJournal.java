@@ -1,0 +1,124 @@
+package org.covenantvoices.conversation.internal;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.covenantvoices.conversation.Reply;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The durable inbox and outbox. */
+@Component
+class MessageJournal {
+
+	private final JdbcClient jdbc;
+
+	MessageJournal(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** @return the new message's id, or empty where this provider id was stored before */
+	Optional<Long> store(String channel, String providerMessageId, String participantId, String body,
+			Instant receivedAt) {
+		return jdbc.sql("INSERT INTO inbound_messages (channel, provider_message_id, participant_id, body, received_at) "
+				+ "VALUES (?, ?, ?, ?, ?) ON CONFLICT (channel, provider_message_id) DO NOTHING RETURNING id")
+			.params(channel, providerMessageId, participantId, body, Timestamp.from(receivedAt))
+			.query(Long.class)
+			.optional();
+	}
+
+	Optional<Stored> find(String channel, String providerMessageId) {
+		return jdbc.sql("SELECT id, participant_id FROM inbound_messages WHERE channel = ? AND provider_message_id = ?")
+			.params(channel, providerMessageId)
+			.query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2)))
+			.optional();
+	}
+
+	List<Pending> pending(String participantId, int limit) {
+		return jdbc.sql("SELECT id, channel, body, received_at FROM inbound_messages "
+				+ "WHERE participant_id = ? AND processed_at IS NULL ORDER BY id LIMIT ?")
+			.params(participantId, limit)
+			.query((rs, n) -> new Pending(rs.getLong("id"), participantId, rs.getString("channel"),
+					rs.getString("body"), rs.getTimestamp("received_at").toInstant()))
+			.list();
+	}
+
+	/** @return false where another worker processed it first */
+	boolean markProcessed(long messageId) {
+		return jdbc.sql("UPDATE inbound_messages SET processed_at = now(), attempts = attempts + 1 "
+				+ "WHERE id = ? AND processed_at IS NULL")
+			.param(messageId)
+			.update() == 1;
+	}
+
+	/** A message that keeps failing stops blocking the person's later messages, but stays stored with the error. */
+	void recordFailure(long messageId, String error, int giveUpAfter) {
+		jdbc.sql("UPDATE inbound_messages SET attempts = attempts + 1, last_error = left(?, 500), "
+				+ "processed_at = CASE WHEN attempts + 1 >= ? THEN now() END WHERE id = ? AND processed_at IS NULL")
+			.params(error, giveUpAfter, messageId)
+			.update();
+	}
+
+	boolean withdraw(long messageId) {
+		return jdbc.sql("DELETE FROM inbound_messages WHERE id = ? AND processed_at IS NULL").param(messageId).update() == 1;
+	}
+
+	List<String> participantsWaiting(Duration olderThan, int limit) {
+		return jdbc.sql("SELECT participant_id FROM inbound_messages WHERE processed_at IS NULL AND received_at < ? "
+				+ "GROUP BY participant_id ORDER BY min(id) LIMIT ?")
+			.params(Timestamp.from(Instant.now().minus(olderThan)), limit)
+			.query(String.class)
+			.list();
+	}
+
+	void queue(String participantId, String channel, long inReplyTo, List<Turn.Reply> replies) {
+		for (Turn.Reply reply : replies) {
+			jdbc.sql("INSERT INTO outbound_messages (participant_id, channel, in_reply_to, kind, body) "
+					+ "VALUES (?, ?, ?, ?, ?)")
+				.params(participantId, channel, inReplyTo, reply.notice() ? "notice" : "reply", reply.text())
+				.update();
+		}
+	}
+
+	/**
+	 * Claims the replies for a channel that answers in the same request: this message's, and any queued earlier for
+	 * the person (for example by the recovery sweep). Each reply is claimed once.
+	 */
+	List<Reply> claimReplies(String participantId, long messageId) {
+		return jdbc.sql("UPDATE outbound_messages SET status = 'delivered', attempts = attempts + 1, updated_at = now() "
+				+ "WHERE participant_id = ? AND status = 'queued' AND (in_reply_to IS NULL OR in_reply_to <= ?) "
+				+ "RETURNING id, body")
+			.params(participantId, messageId)
+			.query((rs, n) -> new Reply(rs.getLong(1), rs.getString(2)))
+			.list()
+			.stream()
+			.sorted((a, b) -> Long.compare(a.id(), b.id()))
+			.toList();
+	}
+
+	boolean hasQueued(String participantId) {
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM outbound_messages WHERE participant_id = ? "
+				+ "AND status IN ('queued', 'sending'))")
+			.param(participantId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** FORGET: the person's messages go, except the FORGET confirmation itself, which is blanked. */
+	void eraseMessages(String participantId, long keepMessageId) {
+		jdbc.sql("DELETE FROM outbound_messages WHERE participant_id = ?").param(participantId).update();
+		jdbc.sql("DELETE FROM inbound_messages WHERE participant_id = ? AND id <> ?")
+			.params(participantId, keepMessageId)
+			.update();
+		jdbc.sql("UPDATE inbound_messages SET body = '' WHERE id = ?").param(keepMessageId).update();
+	}
+
+	record Stored(long id, String participantId) {
+	}
+
+	record Pending(long id, String participantId, String channel, String body, Instant receivedAt) {
+	}
+}

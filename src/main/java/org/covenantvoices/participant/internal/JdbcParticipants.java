@@ -1,0 +1,151 @@
+package org.covenantvoices.participant.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Optional;
+
+import org.covenantvoices.participant.Consent;
+import org.covenantvoices.participant.Participant;
+import org.covenantvoices.participant.ParticipantErased;
+import org.covenantvoices.participant.ParticipantStatus;
+import org.covenantvoices.participant.Participants;
+import org.covenantvoices.platform.Deployment;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class JdbcParticipants implements Participants {
+
+	private static final String COLUMNS = "id, channel, language, status, updates_opt_in, created_at";
+
+	private final JdbcClient jdbc;
+
+	private final AddressProtector protector;
+
+	private final ApplicationEventPublisher events;
+
+	JdbcParticipants(JdbcClient jdbc, ApplicationEventPublisher events, Deployment deployment,
+			@Value("${covenant.privacy.key:}") String privacyKey) {
+		this.jdbc = jdbc;
+		this.events = events;
+		this.protector = new AddressProtector(PrivacyKeys.load(privacyKey, deployment));
+	}
+
+	@Override
+	@Transactional
+	public Participant identify(String channel, String address) {
+		byte[] hash = protector.hash(channel, address);
+		Optional<Participant> existing = byHash(hash);
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		String id = ParticipantIds.next();
+		int inserted = jdbc.sql("INSERT INTO participants (id, address_hash, channel) VALUES (?, ?, ?) "
+				+ "ON CONFLICT (address_hash) DO NOTHING")
+			.params(id, hash, channel)
+			.update();
+		if (inserted == 0) {
+			// Another message from the same new person won the race.
+			return byHash(hash).orElseThrow();
+		}
+		jdbc.sql("INSERT INTO contact_addresses (participant_id, channel, ciphertext, key_id) VALUES (?, ?, ?, ?)")
+			.params(id, channel, protector.encrypt(id, address), protector.keyId())
+			.update();
+		return find(id).orElseThrow();
+	}
+
+	private Optional<Participant> byHash(byte[] hash) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM participants WHERE address_hash = ?")
+			.param(hash)
+			.query(JdbcParticipants::map)
+			.optional();
+	}
+
+	@Override
+	public Optional<Participant> find(String participantId) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM participants WHERE id = ?")
+			.param(participantId)
+			.query(JdbcParticipants::map)
+			.optional();
+	}
+
+	@Override
+	public void chooseLanguage(String participantId, String language) {
+		jdbc.sql("UPDATE participants SET language = ?, updated_at = now() WHERE id = ? AND status <> 'erased'")
+			.params(language, participantId)
+			.update();
+	}
+
+	@Override
+	public void stop(String participantId) {
+		jdbc.sql("UPDATE participants SET status = 'stopped', stopped_at = now(), updated_at = now() "
+				+ "WHERE id = ? AND status = 'active'")
+			.param(participantId)
+			.update();
+	}
+
+	@Override
+	public void restart(String participantId) {
+		jdbc.sql("UPDATE participants SET status = 'active', stopped_at = NULL, updated_at = now() "
+				+ "WHERE id = ? AND status = 'stopped'")
+			.param(participantId)
+			.update();
+	}
+
+	@Override
+	public void recordConsent(Consent consent) {
+		jdbc.sql("INSERT INTO consent_records (participant_id, purpose, decision, channel, language, script_version, "
+				+ "wording) VALUES (?, ?, ?, ?, ?, ?, ?)")
+			.params(consent.participantId(), consent.purpose().name().toLowerCase(),
+					consent.decision().name().toLowerCase(), consent.channel(), consent.language(),
+					consent.scriptVersion(), consent.wording())
+			.update();
+	}
+
+	@Override
+	public void setUpdatesOptIn(String participantId, boolean optIn) {
+		jdbc.sql("UPDATE participants SET updates_opt_in = ?, updated_at = now() WHERE id = ? AND status <> 'erased'")
+			.params(optIn, participantId)
+			.update();
+	}
+
+	@Override
+	@Transactional
+	public void erase(String participantId) {
+		int updated = jdbc.sql("UPDATE participants SET status = 'erased', address_hash = NULL, language = NULL, "
+				+ "updates_opt_in = false, erased_at = now(), updated_at = now() WHERE id = ? AND status <> 'erased'")
+			.param(participantId)
+			.update();
+		if (updated > 0) {
+			events.publishEvent(new ParticipantErased(participantId));
+		}
+	}
+
+	@Override
+	public void completeErasure(String participantId) {
+		jdbc.sql("DELETE FROM contact_addresses c USING participants p "
+				+ "WHERE c.participant_id = p.id AND p.id = ? AND p.status = 'erased'")
+			.param(participantId)
+			.update();
+	}
+
+	@Override
+	public Optional<String> contactAddress(String participantId) {
+		return jdbc.sql("SELECT ciphertext FROM contact_addresses WHERE participant_id = ?")
+			.param(participantId)
+			.query((rs, n) -> rs.getBytes(1))
+			.optional()
+			.map(ciphertext -> protector.decrypt(participantId, ciphertext));
+	}
+
+	private static Participant map(ResultSet rs, int row) throws SQLException {
+		Timestamp created = rs.getTimestamp("created_at");
+		return new Participant(rs.getString("id"), rs.getString("channel"), rs.getString("language"),
+				ParticipantStatus.fromDb(rs.getString("status")), rs.getBoolean("updates_opt_in"),
+				created.toInstant());
+	}
+}

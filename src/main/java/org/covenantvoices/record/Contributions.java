@@ -1,0 +1,22 @@
+package org.covenantvoices.record;
+
+import java.io.IOException;
+import java.io.Writer;
+
+/** The consultation record. Every method joins the caller's transaction where there is one. */
+public interface Contributions {
+
+	/**
+	 * Adds an answer. Where the participant already has a current answer to the same question, that one is kept as a
+	 * superseded version, never overwritten.
+	 */
+	Contribution add(NewContribution contribution);
+
+	/** The participant's current answer to a question, if any. */
+	java.util.Optional<Contribution> current(String participantId, QuestionId questionId);
+
+	ContributionPage find(ContributionFilter filter, int page, int size);
+
+	/** Streams the matching contributions as CSV with the same field names as the JSON API. */
+	void exportCsv(ContributionFilter filter, Writer out) throws IOException;
+}
