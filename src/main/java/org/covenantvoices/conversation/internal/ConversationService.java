@@ -256,6 +256,9 @@ class ConversationService implements Conversations {
 		participants.find(participantId)
 			.filter(p -> p.status() == ParticipantStatus.ERASED)
 			.filter(p -> !journal.hasQueued(participantId))
-			.ifPresent(p -> participants.completeErasure(participantId));
+			.ifPresent(p -> tx.executeWithoutResult(status -> {
+				journal.deleteSent(participantId);
+				participants.completeErasure(participantId);
+			}));
 	}
 }

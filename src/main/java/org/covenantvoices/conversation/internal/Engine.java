@@ -270,7 +270,10 @@ class Engine {
 
 	private void advance(Turn turn, ConversationScript script, Step from, String optionNext) {
 		Session session = turn.session;
-		session.remember(from.id());
+		// Consent is not an answer to go BACK and change; withdrawing it is what FORGET is for.
+		if (from.type() != StepType.CONSENT) {
+			session.remember(from.id());
+		}
 		Step next = optionNext != null ? script.step(optionNext).orElseThrow() : script.next(from);
 		land(turn, script, next);
 	}

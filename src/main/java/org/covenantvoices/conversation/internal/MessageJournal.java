@@ -107,6 +107,13 @@ class MessageJournal {
 			.single();
 	}
 
+	/** After the FORGET confirmation went out, nothing of the person's messages is left. */
+	void deleteSent(String participantId) {
+		jdbc.sql("DELETE FROM outbound_messages WHERE participant_id = ? AND status NOT IN ('queued', 'sending')")
+			.param(participantId)
+			.update();
+	}
+
 	/** FORGET: the person's messages go, except the FORGET confirmation itself, which is blanked. */
 	void eraseMessages(String participantId, long keepMessageId) {
 		jdbc.sql("DELETE FROM outbound_messages WHERE participant_id = ?").param(participantId).update();
