@@ -43,8 +43,7 @@ class SimulatorController {
 		this.enabled = properties.enabled() != null ? properties.enabled() : deployment.localMode();
 	}
 
-	@PostMapping(path = "/api/simulator/messages", consumes = MediaType.APPLICATION_JSON_VALUE,
-			produces = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping(path = "/api/simulator/messages", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> message(@RequestBody(required = false) SimulatorMessage message) {
 		if (!enabled) {
 			return error(HttpStatus.NOT_FOUND, "The simulator is switched off here (SIMULATOR_ENABLED=false).");

@@ -2,6 +2,8 @@ package org.covenantvoices.channel.simulator;
 
 import java.util.Map;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Bad requests get a short reason, never a stack trace. */
 @RestControllerAdvice(assignableTypes = SimulatorController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class SimulatorErrors {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
