@@ -20,9 +20,14 @@ class MessageJournal {
 		this.jdbc = jdbc;
 	}
 
-	/** @return the new message's id, or empty where this provider id was stored before */
+	/**
+	 * @return the new message's id, or empty where this provider id was stored before. Call in a transaction: one
+	 * person's messages are stored one at a time, so their ids follow the order in which they became visible and the
+	 * engine never handles a later message before an earlier one that was still being written.
+	 */
 	Optional<Long> store(String channel, String providerMessageId, String participantId, String body,
 			Instant receivedAt) {
+		jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 7))").param(participantId).query().singleRow();
 		return jdbc.sql("INSERT INTO inbound_messages (channel, provider_message_id, participant_id, body, received_at) "
 				+ "VALUES (?, ?, ?, ?, ?) ON CONFLICT (channel, provider_message_id) DO NOTHING RETURNING id")
 			.params(channel, providerMessageId, participantId, body, Timestamp.from(receivedAt))
