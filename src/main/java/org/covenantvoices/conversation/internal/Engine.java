@@ -223,6 +223,11 @@ class Engine {
 				advance(turn, script, step, null);
 			}
 			case ANSWER -> {
+				// "OK" days later is someone picking the thread back up, not their view on the question.
+				if (longGap && script.isYes(word)) {
+					welcomeBack(turn, script, step);
+					return;
+				}
 				if (step.noneWords().contains(word)) {
 					advance(turn, script, step, null);
 					return;
