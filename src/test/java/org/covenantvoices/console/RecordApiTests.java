@@ -35,11 +35,7 @@ class RecordApiTests extends IntegrationTest {
 	@Test
 	void filtersByQuestionSourceAndDateWithPaging() {
 		Client.Phone phone = client.phone(newNumber());
-		phone.send("Hi");
-		phone.send("yes");
-		phone.send("1");
-		phone.send("skip");
-		phone.send("skip");
+		phone.startAtQuestionOne();
 		phone.send("no");
 		phone.send("It misses accountability");
 		phone.send("Named contacts in each department");
@@ -79,11 +75,7 @@ class RecordApiTests extends IntegrationTest {
 	@Test
 	void answersThatLookLikeFormulasAreDefusedInTheCsv() {
 		Client.Phone phone = client.phone(newNumber());
-		phone.send("Hi");
-		phone.send("yes");
-		phone.send("1");
-		phone.send("skip");
-		phone.send("skip");
+		phone.startAtQuestionOne();
 		phone.send("no");
 		phone.send("=HYPERLINK(\"http://evil.example\",\"click\")");
 		String csv = client.asAdmin("/api/export/contributions.csv?questionId=Q1").body();

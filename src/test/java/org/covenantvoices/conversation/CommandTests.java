@@ -25,11 +25,7 @@ class CommandTests extends IntegrationTest {
 	/** Consents, skips the questions about them, and stops at question 2. */
 	private Client.Phone atQuestionTwo() {
 		Client.Phone phone = client.phone(newNumber());
-		phone.send("Hi");
-		phone.send("Yes");
-		phone.send("1");
-		phone.send("skip");
-		phone.send("skip");
+		phone.startAtQuestionOne();
 		assertThat(phone.last("yes")).contains("Why?");
 		assertThat(phone.last("They fit")).contains("Question 2 of 6");
 		return phone;

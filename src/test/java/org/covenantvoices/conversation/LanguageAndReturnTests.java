@@ -21,11 +21,7 @@ class LanguageAndReturnTests extends IntegrationTest {
 	@Test
 	void someoneWhoComesBackDaysLaterHearsWhereTheyWere() {
 		Client.Phone phone = client.phone(newNumber());
-		phone.send("Hi");
-		phone.send("yes");
-		phone.send("1");
-		phone.send("skip");
-		phone.send("skip");
+		phone.startAtQuestionOne();
 		assertThat(phone.last("yes")).contains("Why?");
 		phone.send("Fine");
 		assertThat(phone.last("More say for small groups")).contains("Question 3 of 6");
@@ -54,11 +50,7 @@ class LanguageAndReturnTests extends IntegrationTest {
 	@Test
 	void aChoiceThatDoesNotFitAfterALongGapGetsAWelcomeBack() {
 		Client.Phone phone = client.phone(newNumber());
-		phone.send("Hi");
-		phone.send("yes");
-		phone.send("1");
-		phone.send("skip");
-		assertThat(phone.last("skip")).contains("Question 1 of 6");
+		assertThat(phone.startAtQuestionOne()).contains("Question 1 of 6");
 		try (Instance later = Instance.start()) {
 			Conversations conversations = later.bean(Conversations.class);
 			List<Reply> replies = conversations.processAndClaimReplies(conversations.receive(new InboundMessage(
@@ -108,11 +100,7 @@ class LanguageAndReturnTests extends IntegrationTest {
 
 		try (Instance bilingual = Instance.start("covenant.conversation.scripts=" + scripts)) {
 			Client.Phone phone = bilingual.client.phone(newNumber());
-			phone.send("Hi");
-			phone.send("yes");
-			phone.send("1");
-			phone.send("skip");
-			assertThat(phone.last("skip")).startsWith("Question 1 of 6");
+			assertThat(phone.startAtQuestionOne()).startsWith("Question 1 of 6");
 			assertThat(phone.send("Cymraeg")).singleElement().asString().startsWith("Cwestiwn 1 o 6");
 			phone.send("yes");
 			assertThat(phone.last("Da iawn")).startsWith("Cwestiwn 2 o 6");

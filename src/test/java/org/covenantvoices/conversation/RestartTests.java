@@ -58,11 +58,7 @@ class RestartTests extends IntegrationTest {
 	void aMessageStoredButNeverProcessedIsHandledAfterARestart() throws Exception {
 		String number = newNumber();
 		Client.Phone phone = client.phone(number);
-		phone.send("Hi");
-		phone.send("yes");
-		phone.send("1");
-		phone.send("skip");
-		phone.send("skip");
+		phone.startAtQuestionOne();
 		phone.send("yes");
 		assertThat(phone.last("Fair")).contains("Question 2 of 6");
 		String participant = participantOf(phone);

@@ -112,6 +112,18 @@ public final class Client {
 			return post("/api/simulator/messages", "application/json", body);
 		}
 
+		/**
+		 * Says hello, agrees, answers for just themselves and skips the nation and area.
+		 * @return the bot's question 1
+		 */
+		public String startAtQuestionOne() {
+			send("Hi");
+			send("yes");
+			send("1");
+			send("skip");
+			return last("skip");
+		}
+
 		/** The last reply to a text: the question the bot is now asking. */
 		public String last(String text) {
 			List<String> replies = send(text);

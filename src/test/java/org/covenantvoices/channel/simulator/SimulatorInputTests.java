@@ -56,11 +56,7 @@ class SimulatorInputTests extends IntegrationTest {
 	@Test
 	void fiveThousandEmojiAreTooLongButFourThousandAreKeptWhole() {
 		Client.Phone phone = client.phone(newNumber());
-		phone.send("Hi");
-		phone.send("yes");
-		phone.send("1");
-		phone.send("skip");
-		phone.send("skip");
+		phone.startAtQuestionOne();
 		phone.send("yes");
 
 		Client.Response tooLong = phone.sendRaw("😀".repeat(5000), UUID.randomUUID().toString());
@@ -77,11 +73,7 @@ class SimulatorInputTests extends IntegrationTest {
 	@Test
 	void controlCharactersAndBrokenEmojiAreCleanedNotFatal() {
 		Client.Phone phone = client.phone(newNumber());
-		phone.send("Hi");
-		phone.send("yes");
-		phone.send("1");
-		phone.send("skip");
-		phone.send("skip");
+		phone.startAtQuestionOne();
 		phone.send("no");
 		String body = "{\"from\": \"" + phone.number() + "\", \"text\": \"Less\\u0000 red\\u0007 tape \\ud83d\"}";
 		Client.Response response = client.post(ROUTE, "application/json", body);
@@ -94,11 +86,7 @@ class SimulatorInputTests extends IntegrationTest {
 	@Test
 	void anEmptyTextIsAnsweredKindly() {
 		Client.Phone phone = client.phone(newNumber());
-		phone.send("Hi");
-		phone.send("yes");
-		phone.send("1");
-		phone.send("skip");
-		phone.send("skip");
+		phone.startAtQuestionOne();
 		phone.send("no");
 		assertThat(phone.send("   ").get(0)).contains("empty");
 	}
@@ -106,11 +94,7 @@ class SimulatorInputTests extends IntegrationTest {
 	@Test
 	void aDuplicateDeliveryHasNoSecondEffect() {
 		Client.Phone phone = client.phone(newNumber());
-		phone.send("Hi");
-		phone.send("yes");
-		phone.send("1");
-		phone.send("skip");
-		phone.send("skip");
+		phone.startAtQuestionOne();
 		phone.send("no");
 		String id = UUID.randomUUID().toString();
 		Client.Response first = phone.sendRaw("Trust each other", id);
