@@ -1,5 +1,11 @@
 package org.covenantvoices.conversation;
 
-/** A message queued for a participant. */
-public record Reply(long id, String text) {
+import java.util.List;
+
+/**
+ * A message queued for a participant.
+ *
+ * @param options the answers a channel may offer as buttons; empty for most messages
+ */
+public record Reply(long id, String text, List<ReplyOption> options) {
 }

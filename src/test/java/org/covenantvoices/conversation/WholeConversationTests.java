@@ -24,6 +24,11 @@ class WholeConversationTests extends IntegrationTest {
 		assertThat(welcome.get(1)).contains("Reply YES").contains("STOP");
 
 		assertThat(phone.last("yes")).contains("Are you answering for");
+		// Channels with buttons get the options with the question.
+		assertThat(jdbc.sql("SELECT options::text FROM outbound_messages o JOIN inbound_messages i ON o.in_reply_to = i.id "
+				+ "WHERE i.provider_message_id = ? AND o.options IS NOT NULL").param(phone.lastMessageId())
+			.query(String.class).single())
+			.contains("{\"text\": \"1\", \"label\": \"Just me\"}", "{\"text\": \"2\", \"label\": \"A group\"}");
 		assertThat(phone.last("2")).contains("How many people");
 		assertThat(phone.last("12")).contains("Where are you?");
 		assertThat(phone.last("Wales")).contains("town, city or area");

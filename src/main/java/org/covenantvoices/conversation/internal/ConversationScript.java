@@ -127,6 +127,15 @@ final class ConversationScript {
 		return yesWords.contains(normalised);
 	}
 
+	/** The first yes word: what a Yes button sends. */
+	String yesWord() {
+		return yesWords.get(0);
+	}
+
+	String noWord() {
+		return noWords.get(0);
+	}
+
 	boolean isNo(String normalised) {
 		return noWords.contains(normalised);
 	}

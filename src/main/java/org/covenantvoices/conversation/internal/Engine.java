@@ -2,8 +2,10 @@ package org.covenantvoices.conversation.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
+import org.covenantvoices.conversation.ReplyOption;
 import org.covenantvoices.participant.Participant;
 import org.springframework.stereotype.Component;
 
@@ -288,7 +290,7 @@ class Engine {
 		Session session = turn.session;
 		Step current = step;
 		for (int guard = 0; guard < 100; guard++) {
-			turn.reply(fill(current.text(), script, current));
+			ask(turn, script, current);
 			session.step = current.id();
 			if (current.type() == StepType.END) {
 				session.finished = true;
@@ -331,7 +333,29 @@ class Engine {
 			turn.reply(script.message("finished"));
 			return;
 		}
-		turn.reply(fill(step.text(), script, step));
+		ask(turn, script, step);
+	}
+
+	/** Sends a step's text, with its options for channels that show buttons. */
+	private static void ask(Turn turn, ConversationScript script, Step step) {
+		String text = fill(step.text(), script, step);
+		if (step.type() == StepType.CHOICE) {
+			turn.ask(text, step.options()
+				.stream()
+				.map(o -> new ReplyOption(o.label(), o.words().get(0)))
+				.toList());
+		}
+		else if (step.type() == StepType.CONSENT) {
+			turn.ask(text, List.of(new ReplyOption(label(script.yesWord()), script.yesWord()),
+					new ReplyOption(label(script.noWord()), script.noWord())));
+		}
+		else {
+			turn.reply(text);
+		}
+	}
+
+	private static String label(String word) {
+		return word.charAt(0) + word.substring(1).toLowerCase(java.util.Locale.ROOT);
 	}
 
 	private static Step currentStep(Session session, ConversationScript script) {

@@ -7,17 +7,28 @@ import java.util.List;
 import java.util.Optional;
 
 import org.covenantvoices.conversation.Reply;
+import org.covenantvoices.conversation.ReplyOption;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The durable inbox and outbox. */
 @Component
 class MessageJournal {
 
+	private static final JsonMapper json = JsonMapper.builder().build();
+
 	private final JdbcClient jdbc;
 
 	MessageJournal(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	static List<ReplyOption> options(String stored) {
+		if (stored == null) {
+			return List.of();
+		}
+		return List.of(json.readValue(stored, ReplyOption[].class));
 	}
 
 	/**
@@ -81,9 +92,10 @@ class MessageJournal {
 
 	void queue(String participantId, String channel, long inReplyTo, List<Turn.Reply> replies) {
 		for (Turn.Reply reply : replies) {
-			jdbc.sql("INSERT INTO outbound_messages (participant_id, channel, in_reply_to, kind, body) "
-					+ "VALUES (?, ?, ?, ?, ?)")
-				.params(participantId, channel, inReplyTo, reply.notice() ? "notice" : "reply", reply.text())
+			jdbc.sql("INSERT INTO outbound_messages (participant_id, channel, in_reply_to, kind, body, options) "
+					+ "VALUES (?, ?, ?, ?, ?, ?::jsonb)")
+				.params(participantId, channel, inReplyTo, reply.notice() ? "notice" : "reply", reply.text(),
+						reply.options().isEmpty() ? null : json.writeValueAsString(reply.options()))
 				.update();
 		}
 	}
@@ -95,9 +107,9 @@ class MessageJournal {
 	List<Reply> claimReplies(String participantId, long messageId) {
 		return jdbc.sql("UPDATE outbound_messages SET status = 'delivered', attempts = attempts + 1, updated_at = now() "
 				+ "WHERE participant_id = ? AND status = 'queued' AND (in_reply_to IS NULL OR in_reply_to <= ?) "
-				+ "RETURNING id, body")
+				+ "RETURNING id, body, options::text")
 			.params(participantId, messageId)
-			.query((rs, n) -> new Reply(rs.getLong(1), rs.getString(2)))
+			.query((rs, n) -> new Reply(rs.getLong(1), rs.getString(2), options(rs.getString(3))))
 			.list()
 			.stream()
 			.sorted((a, b) -> Long.compare(a.id(), b.id()))

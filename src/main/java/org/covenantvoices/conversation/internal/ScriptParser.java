@@ -180,7 +180,7 @@ final class ScriptParser {
 					throw error(o, "each option of step " + id + " must have value and words");
 				}
 				Obj option = new Obj(om, "an option");
-				option.allowOnly("value", "words", "next");
+				option.allowOnly("value", "label", "words", "next");
 				List<String> optionWords = option.words("words");
 				for (String w : optionWords) {
 					if (!seen.add(w)) {
@@ -191,7 +191,7 @@ final class ScriptParser {
 								+ commandWords.get(w) + " command");
 					}
 				}
-				options.add(new Step.Option(option.id("value"), optionWords,
+				options.add(new Step.Option(option.id("value"), option.text("label"), optionWords,
 						option.has("next") ? option.id("next") : null));
 			}
 			if (options.size() < 2) {

@@ -39,7 +39,11 @@ record Step(String id, StepType type, String text, String explain, String next, 
 		return type != StepType.INFO && type != StepType.END;
 	}
 
-	/** @param next where this option leads, or null for the step's own next */
-	record Option(String value, List<String> words, String next) {
+	/**
+	 * @param label what a button shows
+	 * @param words what people may type; the first is what a button press sends
+	 * @param next where this option leads, or null for the step's own next
+	 */
+	record Option(String value, String label, List<String> words, String next) {
 	}
 }

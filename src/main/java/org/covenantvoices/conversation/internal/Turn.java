@@ -20,18 +20,23 @@ final class Turn {
 	}
 
 	void reply(String text) {
-		replies.add(new Reply(text, false));
+		replies.add(new Reply(text, false, List.of()));
+	}
+
+	/** A question with options a channel may show as buttons. */
+	void ask(String text, List<org.covenantvoices.conversation.ReplyOption> options) {
+		replies.add(new Reply(text, false, options));
 	}
 
 	/** Sent even to someone who has just opted out: the one STOP confirmation. */
 	void notice(String text) {
-		replies.add(new Reply(text, true));
+		replies.add(new Reply(text, true, List.of()));
 	}
 
 	void effect(Effect effect) {
 		effects.add(effect);
 	}
 
-	record Reply(String text, boolean notice) {
+	record Reply(String text, boolean notice, List<org.covenantvoices.conversation.ReplyOption> options) {
 	}
 }

@@ -29,6 +29,8 @@ class ScriptParserTests {
 		assertThat(script.first().type()).isEqualTo(StepType.INFO);
 		assertThat(script.steps().stream().filter(s -> s.question() != null && s.question().matches("Q[2-6]")))
 			.allSatisfy(step -> assertThat(step.explain()).as(step.id()).isNotBlank());
+		assertThat(script.steps().stream().flatMap(s -> s.options().stream()))
+			.allSatisfy(option -> assertThat(option.label()).isNotBlank().hasSizeLessThanOrEqualTo(30));
 		assertThat(script.words(Command.STOP)).contains("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT",
 				"REVOKE", "OPTOUT");
 	}
@@ -86,6 +88,12 @@ class ScriptParserTests {
 		String script = english().replace("words: [\"7\", \"OTHER\"]", "words: [\"7\", \"OTHER\", \"SKIP\"]");
 		assertThatThrownBy(() -> ScriptParser.parse("en.yaml", script))
 			.hasMessageContaining("uses SKIP, which is already the skip command");
+	}
+
+	@Test
+	void anOptionWithoutALabelIsRefused() throws IOException {
+		String script = english().replace("        label: Trade union\n", "");
+		assertThatThrownBy(() -> ScriptParser.parse("en.yaml", script)).hasMessageContaining("an option needs label");
 	}
 
 	@Test
