@@ -45,6 +45,10 @@ class Engine {
 		}
 		else {
 			session = current.copy();
+			// A provider can report an opt-out (for example Twilio's 21610) without a word to the engine.
+			if (participant.stopped()) {
+				session.stopped = true;
+			}
 		}
 		boolean longGap = !fresh && nowSeconds - session.lastSeen > welcomeBackAfter.toSeconds();
 		session.lastSeen = nowSeconds;
