@@ -1,10 +1,13 @@
 package org.covenantvoices.channel;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * How many SMS segments a text costs, as Twilio counts them. GSM-7 holds 160 characters in one segment, or 153 per
  * segment once split; its extension characters ({@code ^ { } [ ] ~ \ | €} and form feed) take two places. Any
  * other character switches the whole text to UCS-2: 70 code units in one segment, 67 per segment once split.
- * A character is never split across two segments.
+ * A character, as people see it, is never split across two segments.
  *
  * @param units GSM-7 septets or UCS-2 code units
  * @param remaining how many more units fit in the last segment
@@ -19,6 +22,8 @@ public record SmsSegments(Encoding encoding, int units, int segments, int remain
 			+ "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
 
 	private static final String EXTENSION = "\f^{}\\[~]|€";
+
+	private static final Pattern GRAPHEME = Pattern.compile("\\X");
 
 	public static SmsSegments of(String text) {
 		return isGsm7(text) ? gsm7(text) : ucs2(text);
@@ -73,16 +78,15 @@ public record SmsSegments(Encoding encoding, int units, int segments, int remain
 		}
 		int segments = 1;
 		int used = 0;
-		for (int i = 0; i < text.length(); i++) {
-			// A surrogate pair (an emoji, say) stays whole.
-			int size = Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length()
-					&& Character.isLowSurrogate(text.charAt(i + 1)) ? 2 : 1;
-			if (used + size > 67) {
+		// A whole character as people see it (an emoji, a flag, a family) stays in one segment, as Twilio does it.
+		Matcher grapheme = GRAPHEME.matcher(text);
+		while (grapheme.find()) {
+			int size = grapheme.end() - grapheme.start();
+			if (used + size > 67 && used > 0) {
 				segments++;
 				used = 0;
 			}
 			used += size;
-			i += size - 1;
 		}
 		return new SmsSegments(Encoding.UCS_2, units, segments, 67 - used);
 	}

@@ -106,7 +106,8 @@ class Engine {
 			session.version = scripts.current(language).version();
 			turn.effect(new Effect.LanguageChosen(language));
 			ConversationScript script = script(session);
-			if (fresh) {
+			// Someone who switches before agreeing has only seen the welcome in the other language: show it again.
+			if (fresh || !session.consented) {
 				begin(turn, script);
 			}
 			else if (session.finished) {
