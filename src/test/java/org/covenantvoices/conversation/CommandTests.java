@@ -70,8 +70,8 @@ class CommandTests extends IntegrationTest {
 		Client.Phone phone = atQuestionTwo();
 		String participant = participantOf(phone);
 		assertThat(phone.last("  sKiP ")).contains("Question 3 of 6");
-		assertThat(phone.last("Paperwork")).contains("Question 4 of 6");
-		assertThat(answers(participant)).doesNotContainKey("Q2").containsEntry("Q3", "Paperwork");
+		assertThat(phone.last("Too much paperwork")).contains("Question 4 of 6");
+		assertThat(answers(participant)).doesNotContainKey("Q2").containsEntry("Q3", "Too much paperwork");
 	}
 
 	@Test
@@ -87,7 +87,7 @@ class CommandTests extends IntegrationTest {
 	void backKeepsTheEarlierAnswerAsASupersededVersion() {
 		Client.Phone phone = atQuestionTwo();
 		String participant = participantOf(phone);
-		phone.send("Meetings");
+		phone.send("Council meetings");
 		assertThat(phone.last("back")).contains("Question 2 of 6");
 		assertThat(phone.last("Meetings with the council, every month")).contains("Question 3 of 6");
 
@@ -99,7 +99,7 @@ class CommandTests extends IntegrationTest {
 			.query()
 			.listOfRows();
 		assertThat(versions).hasSize(2);
-		assertThat(versions.get(0)).containsEntry("text", "Meetings").containsEntry("version", 1);
+		assertThat(versions.get(0)).containsEntry("text", "Council meetings").containsEntry("version", 1);
 		assertThat(versions.get(0).get("superseded_at")).isNotNull();
 		assertThat(versions.get(1).get("supersedes")).isEqualTo(versions.get(0).get("id"));
 		assertThat(versions.get(1).get("superseded_at")).isNull();
@@ -107,8 +107,8 @@ class CommandTests extends IntegrationTest {
 		// Through the API, the earlier version shows only when asked for.
 		String current = client.asAdmin("/api/contributions?questionId=Q2&size=500").body();
 		String all = client.asAdmin("/api/contributions?questionId=Q2&includeSuperseded=true&size=500").body();
-		assertThat(current).contains("Meetings with the council").doesNotContain("\"Meetings\"");
-		assertThat(all).contains("\"Meetings\"");
+		assertThat(current).contains("Meetings with the council").doesNotContain("\"Council meetings\"");
+		assertThat(all).contains("\"Council meetings\"");
 	}
 
 	@Test
@@ -130,8 +130,8 @@ class CommandTests extends IntegrationTest {
 		assertThat(phone.send("?").get(0)).isEqualTo(explained);
 		assertThat(phone.send("Help").get(0)).contains("SKIP", "BACK", "STOP", "FORGET");
 		// None of these is taken as an answer.
-		assertThat(phone.last("Grants")).contains("Question 3 of 6");
-		assertThat(answers(participantOf(phone))).containsEntry("Q2", "Grants");
+		assertThat(phone.last("Longer grants")).contains("Question 3 of 6");
+		assertThat(answers(participantOf(phone))).containsEntry("Q2", "Longer grants");
 	}
 
 	@Test

@@ -23,7 +23,7 @@ class LanguageAndReturnTests extends IntegrationTest {
 		Client.Phone phone = client.phone(newNumber());
 		phone.startAtQuestionOne();
 		assertThat(phone.last("yes")).contains("Why?");
-		phone.send("Fine");
+		phone.send("Fine by me");
 		assertThat(phone.last("More say for small groups")).contains("Question 3 of 6");
 
 		try (Instance later = Instance.start()) {
@@ -35,7 +35,7 @@ class LanguageAndReturnTests extends IntegrationTest {
 				.containsExactly("Welcome back! You are on question 3 of 6.",
 						"Question 3 of 6. What gets in the way of groups and the government working together?");
 			replies = conversations.processAndClaimReplies(conversations.receive(new InboundMessage("simulator",
-					phone.number(), UUID.randomUUID().toString(), "Forms", threeDaysOn.plusSeconds(60))));
+					phone.number(), UUID.randomUUID().toString(), "Too many forms", threeDaysOn.plusSeconds(60))));
 			assertThat(replies).extracting(Reply::text).last().asString().contains("Question 4 of 6");
 
 			Instant weekOn = threeDaysOn.plus(Duration.ofDays(4));

@@ -38,7 +38,7 @@ class RestartTests extends IntegrationTest {
 			phone.send("Bristol");
 			phone.send("yes");
 			phone.send("Good ideas");
-			assertThat(phone.last("Trust")).contains("Question 3 of 6");
+			assertThat(phone.last("Trust matters")).contains("Question 3 of 6");
 			participant = participantOf(phone);
 		}
 		try (Instance second = Instance.start()) {
@@ -60,7 +60,7 @@ class RestartTests extends IntegrationTest {
 		Client.Phone phone = client.phone(number);
 		phone.startAtQuestionOne();
 		phone.send("yes");
-		assertThat(phone.last("Fair")).contains("Question 2 of 6");
+		assertThat(phone.last("Fair enough")).contains("Question 2 of 6");
 		String participant = participantOf(phone);
 
 		// Stored durably (as a webhook would before acknowledging), then the instance dies before processing it.
@@ -114,12 +114,12 @@ class RestartTests extends IntegrationTest {
 		phone.send("skip");
 		phone.send("skip");
 		phone.send("yes");
-		assertThat(phone.last("Clear")).contains("Question 2 of 6");
+		assertThat(phone.last("Clear enough")).contains("Question 2 of 6");
 		String participant = participantOf(phone);
 		String key = keys.participant(participant, "s");
 		String atQuestionTwo = redis.get(key);
 
-		assertThat(phone.last("Listening")).contains("Question 3 of 6");
+		assertThat(phone.last("Proper listening")).contains("Question 3 of 6");
 		// As if the service crashed after committing the answer but before updating Redis.
 		redis.set(key, atQuestionTwo);
 
@@ -127,7 +127,7 @@ class RestartTests extends IntegrationTest {
 		assertThat(jdbc.sql("SELECT question_id || '=' || text FROM contributions WHERE participant_id = ? "
 				+ "AND superseded_at IS NULL AND question_id IN ('Q2', 'Q3') ORDER BY question_id")
 			.param(participant).query(String.class).list())
-			.containsExactly("Q2=Listening", "Q3=Short deadlines");
+			.containsExactly("Q2=Proper listening", "Q3=Short deadlines");
 	}
 
 	private long unprocessed(String participant) {

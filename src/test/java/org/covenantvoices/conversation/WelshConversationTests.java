@@ -3,7 +3,7 @@ package org.covenantvoices.conversation;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.covenantvoices.channel.SmsSegments;
+import org.covenantvoices.plainlanguage.SmsSegments;
 import org.covenantvoices.support.Client;
 import org.covenantvoices.support.IntegrationTest;
 import org.junit.jupiter.api.Test;

@@ -18,6 +18,8 @@ import org.covenantvoices.record.Contributions;
 import org.covenantvoices.record.NewContribution;
 import org.covenantvoices.record.QuestionId;
 import org.covenantvoices.record.Source;
+import org.covenantvoices.understanding.SafeguardingConcern;
+import org.covenantvoices.understanding.Understanding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -51,9 +53,12 @@ class ConversationService implements Conversations {
 
 	private final ConversationProperties properties;
 
+	private final Understanding understanding;
+
 	ConversationService(Participants participants, Contributions contributions, MessageJournal journal,
 			SessionStore sessions, ParticipantLock lock, Engine engine, Scripts scripts, TransactionTemplate tx,
-			ConversationProperties properties) {
+			ConversationProperties properties, Understanding understanding) {
+		this.understanding = understanding;
 		this.participants = participants;
 		this.contributions = contributions;
 		this.journal = journal;
@@ -214,6 +219,10 @@ class ConversationService implements Conversations {
 			}
 			else if (effect instanceof Effect.LanguageChosen chosen) {
 				participants.chooseLanguage(participantId, chosen.language());
+			}
+			else if (effect instanceof Effect.Safeguarding concern) {
+				understanding.flag(new SafeguardingConcern(participantId, message.id(), session.language,
+						concern.questionId(), concern.text(), "disclosure", concern.detector()));
 			}
 			else if (effect instanceof Effect.Forget) {
 				participants.recordConsent(consent(message, session, Consent.Purpose.CONSULTATION,

@@ -27,4 +27,8 @@ sealed interface Effect {
 
 	record Forget() implements Effect {
 	}
+
+	/** A possible disclosure of harm, kept for an organiser to review. */
+	record Safeguarding(String text, String detector, String questionId) implements Effect {
+	}
 }

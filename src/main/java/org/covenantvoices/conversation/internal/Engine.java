@@ -7,6 +7,9 @@ import java.util.Optional;
 
 import org.covenantvoices.conversation.ReplyOption;
 import org.covenantvoices.participant.Participant;
+import org.covenantvoices.understanding.Assessment;
+import org.covenantvoices.understanding.QuestionContext;
+import org.covenantvoices.understanding.Understanding;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,12 +21,15 @@ class Engine {
 
 	private final Scripts scripts;
 
+	private final Understanding understanding;
+
 	private final Duration sessionExpiry;
 
 	private final Duration welcomeBackAfter;
 
-	Engine(Scripts scripts, ConversationProperties properties) {
+	Engine(Scripts scripts, Understanding understanding, ConversationProperties properties) {
 		this.scripts = scripts;
+		this.understanding = understanding;
 		this.sessionExpiry = properties.sessionExpiry();
 		this.welcomeBackAfter = properties.welcomeBackAfter();
 	}
@@ -138,13 +144,15 @@ class Engine {
 			switch (cmd) {
 				case HELP -> turn.reply(script.message("help"));
 				case REPEAT -> prompt(turn, script, step);
-				case EXPLAIN -> turn.reply(step.explain() != null ? fill(step.explain(), script, step)
-						: script.message("no_explain"));
+				case EXPLAIN -> explain(turn, script, step);
 				case FORGET -> {
 					session.awaitingForget = true;
 					turn.reply(script.message("forget_confirm"));
 				}
-				case BACK -> back(turn, script);
+				case BACK -> {
+					session.probing = null;
+					back(turn, script);
+				}
 				case SKIP -> {
 					if (session.finished) {
 						turn.reply(script.message("finished"));
@@ -154,6 +162,7 @@ class Engine {
 						prompt(turn, script, step);
 					}
 					else {
+						session.probing = null;
 						advance(turn, script, step, null);
 					}
 				}
@@ -170,8 +179,76 @@ class Engine {
 			turn.reply(script.message("empty"));
 			return turn;
 		}
+		if (session.held) {
+			resumeAfterSupport(turn, script, step, text);
+			return turn;
+		}
 		answer(turn, script, step, text, word, longGap);
 		return turn;
+	}
+
+	/** The message after a safeguarding reply: another disclosure is signposted again; anything else resumes. */
+	private void resumeAfterSupport(Turn turn, ConversationScript script, Step step, String text) {
+		Session session = turn.session;
+		Assessment assessment = understanding.assess(text, session.language);
+		if (assessment.needsSignposting()) {
+			turn.effect(new Effect.Safeguarding(text, assessment.safeguarding(), step.question()));
+			turn.reply(script.message("safeguarding"));
+			return;
+		}
+		session.held = false;
+		turn.reply(script.message("support_resume"));
+		land(turn, script, step);
+	}
+
+	/**
+	 * Reads an answer that is not a command and not an option: a disclosure gets signposting at once, abuse a calm
+	 * word, confusion a simpler wording. True where the message was one of those and has been dealt with.
+	 */
+	private boolean handledAsSignal(Turn turn, ConversationScript script, Step step, String text,
+			Assessment assessment) {
+		Session session = turn.session;
+		if (assessment.needsSignposting()) {
+			turn.effect(new Effect.Safeguarding(text, assessment.safeguarding(), step.question()));
+			if (step.type() == StepType.ANSWER) {
+				// Kept like any answer (and flagged), so nothing the person said is lost.
+				turn.effect(new Effect.Answer(step.question(), session.choices.get(step.question()), joined(session, text),
+						step.id()));
+				session.probing = null;
+				session.remember(step.id());
+				session.step = script.next(step).id();
+			}
+			session.held = true;
+			turn.reply(script.message("safeguarding"));
+			return true;
+		}
+		if (assessment.abusive()) {
+			turn.reply(script.message("kind_reminder"));
+			prompt(turn, script, step);
+			return true;
+		}
+		if (assessment.confused()) {
+			explain(turn, script, step);
+			return true;
+		}
+		return false;
+	}
+
+	private void explain(Turn turn, ConversationScript script, Step step) {
+		String scripted = step.explain() != null ? fill(step.explain(), script, step) : null;
+		java.util.Optional<String> generated = step.asksSomething()
+				? understanding.explain(context(script, step, scripted)) : java.util.Optional.empty();
+		turn.reply(generated.orElse(scripted != null ? scripted : script.message("no_explain")));
+	}
+
+	private static QuestionContext context(ConversationScript script, Step step, String simpler) {
+		return new QuestionContext(script.script() + ":" + script.language() + ":" + script.version() + ":" + step.id(),
+				script.language(), step.question(), fill(step.text(), script, step), simpler);
+	}
+
+	/** The vague answer that was followed up, joined with what the person added. */
+	private static String joined(Session session, String text) {
+		return session.probing != null && session.probeText != null ? session.probeText + "\n" + text : text;
 	}
 
 	private void answer(Turn turn, ConversationScript script, Step step, String text, String word, boolean longGap) {
@@ -187,6 +264,9 @@ class Engine {
 					turn.effect(new Effect.ConsentDeclined(step.text()));
 					turn.reply(script.message("declined"));
 				}
+				else if (handledAsSignal(turn, script, step, text, understanding.assess(text, session.language))) {
+					return;
+				}
 				else if (longGap) {
 					welcomeBack(turn, script, step);
 				}
@@ -197,6 +277,9 @@ class Engine {
 			case CHOICE -> {
 				Optional<Step.Option> option = step.match(word);
 				if (option.isEmpty()) {
+					if (handledAsSignal(turn, script, step, text, understanding.assess(text, session.language))) {
+						return;
+					}
 					if (longGap) {
 						welcomeBack(turn, script, step);
 					}
@@ -218,6 +301,10 @@ class Engine {
 			}
 			case NUMBER -> {
 				Integer number = parseNumber(word);
+				if (number == null
+						&& handledAsSignal(turn, script, step, text, understanding.assess(text, session.language))) {
+					return;
+				}
 				if (number == null || number < step.min() || number > step.max()) {
 					turn.reply(fill(script.message("not_a_number"), script, step));
 					return;
@@ -226,6 +313,9 @@ class Engine {
 				advance(turn, script, step, null);
 			}
 			case TEXT -> {
+				if (handledAsSignal(turn, script, step, text, understanding.assess(text, session.language))) {
+					return;
+				}
 				session.profile.put(step.save(), text.length() > 100 ? text.substring(0, 100) : text);
 				advance(turn, script, step, null);
 			}
@@ -235,11 +325,28 @@ class Engine {
 					welcomeBack(turn, script, step);
 					return;
 				}
-				if (step.noneWords().contains(word)) {
+				if (step.noneWords().contains(word) && session.probing == null) {
 					advance(turn, script, step, null);
 					return;
 				}
-				turn.effect(new Effect.Answer(step.question(), session.choices.get(step.question()), text, step.id()));
+				Assessment assessment = understanding.assess(text, session.language);
+				if (handledAsSignal(turn, script, step, text, assessment)) {
+					return;
+				}
+				String answer = joined(session, text);
+				turn.effect(new Effect.Answer(step.question(), session.choices.get(step.question()), answer, step.id()));
+				boolean followUp = assessment.vague() && session.probing == null && !assessment.injection()
+						&& !"OTHER".equals(step.question()) && session.probed.add(step.question());
+				session.probing = null;
+				if (followUp) {
+					// One gentle follow-up, never repeated; SKIP moves on and keeps what they said.
+					session.probing = step.question();
+					session.probeText = text;
+					turn.reply(understanding.probe(context(script, step, null), text)
+						.orElse(script.message("probe")));
+					return;
+				}
+				session.probeText = null;
 				advance(turn, script, step, null);
 			}
 			case INFO, END -> prompt(turn, script, step);

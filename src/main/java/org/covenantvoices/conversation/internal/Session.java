@@ -2,8 +2,10 @@ package org.covenantvoices.conversation.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -63,6 +65,21 @@ final class Session {
 	@JsonProperty("e")
 	String eventCode;
 
+	/** Questions already followed up once: a follow-up is never repeated. */
+	@JsonProperty("q")
+	Set<String> probed = new HashSet<>();
+
+	/** The question whose vague answer was just followed up, and that answer, to join with the next message. */
+	@JsonProperty("r")
+	String probing;
+
+	@JsonProperty("u")
+	String probeText;
+
+	/** After a safeguarding reply, the next message gets the question again rather than counting as an answer. */
+	@JsonProperty("o")
+	boolean held;
+
 	static Session start(String language, String version, long now) {
 		Session s = new Session();
 		s.language = language;
@@ -88,6 +105,10 @@ final class Session {
 		s.lastSeen = lastSeen;
 		s.started = started;
 		s.eventCode = eventCode;
+		s.probed = new HashSet<>(probed);
+		s.probing = probing;
+		s.probeText = probeText;
+		s.held = held;
 		return s;
 	}
 

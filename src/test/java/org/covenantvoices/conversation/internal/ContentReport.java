@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import org.covenantvoices.channel.SmsSegments;
+import org.covenantvoices.plainlanguage.SmsSegments;
 import org.covenantvoices.conversation.ParticipantText;
-import org.covenantvoices.conversation.Readability;
+import org.covenantvoices.plainlanguage.Readability;
 
 /** Every participant-facing message with its encoding, cost and reading ease, for people who edit the scripts. */
 final class ContentReport {

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.covenantvoices.channel.SmsSegments;
+import org.covenantvoices.plainlanguage.SmsSegments;
 import org.covenantvoices.conversation.ParticipantText;
-import org.covenantvoices.conversation.Readability;
+import org.covenantvoices.plainlanguage.Readability;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.covenantvoices.channel;
+package org.covenantvoices.plainlanguage;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,4 +1,4 @@
-package org.covenantvoices.channel;
+package org.covenantvoices.plainlanguage;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package org.covenantvoices.conversation;
+package org.covenantvoices.plainlanguage;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.covenantvoices.channel;
+package org.covenantvoices.plainlanguage;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
