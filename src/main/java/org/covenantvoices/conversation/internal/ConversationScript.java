@@ -16,7 +16,7 @@ final class ConversationScript {
 	/** Texts the engine sends outside the steps. Every script must define them all. */
 	static final Set<String> MESSAGE_KEYS = Set.of("help", "stopped", "restarted", "welcome_back",
 			"welcome_back_about", "not_understood", "not_a_number", "cannot_skip", "no_explain", "no_back",
-			"forget_confirm", "forgotten", "forget_cancelled", "declined", "finished", "empty");
+			"forget_confirm", "forgotten", "forget_cancelled", "declined", "finished", "empty", "joined", "join_closed");
 
 	private final String script;
 

@@ -15,6 +15,8 @@ import org.covenantvoices.participant.Participants;
 import org.covenantvoices.record.AnsweringAs;
 import org.covenantvoices.record.Contribution;
 import org.covenantvoices.record.Contributions;
+import org.covenantvoices.record.Event;
+import org.covenantvoices.record.Events;
 import org.covenantvoices.record.NewContribution;
 import org.covenantvoices.record.QuestionId;
 import org.covenantvoices.record.Source;
@@ -51,9 +53,12 @@ class ConversationService implements Conversations {
 
 	private final ConversationProperties properties;
 
+	private final Events events;
+
 	ConversationService(Participants participants, Contributions contributions, MessageJournal journal,
 			SessionStore sessions, ParticipantLock lock, Engine engine, Scripts scripts, TransactionTemplate tx,
-			ConversationProperties properties) {
+			ConversationProperties properties, Events events) {
+		this.events = events;
 		this.participants = participants;
 		this.contributions = contributions;
 		this.journal = journal;
@@ -157,8 +162,9 @@ class ConversationService implements Conversations {
 			return;
 		}
 		Session current = sessions.load(participantId).orElse(null);
+		Event joined = events.recognise(message.body()).orElse(null);
 		for (int attempt = 0; attempt < 3; attempt++) {
-			Turn turn = engine.handle(current, participant, message.body(), message.receivedAt());
+			Turn turn = engine.handle(current, participant, message.body(), message.receivedAt(), joined);
 			Boolean saved = tx.execute(status -> {
 				if (!journal.markProcessed(message.id())) {
 					return Boolean.TRUE; // done meanwhile by someone whose lock lease outlived ours
@@ -246,10 +252,13 @@ class ConversationService implements Conversations {
 		String groupSize = session.profile.get("group_size");
 		AnsweringAs answeringAs = new AnsweringAs(session.profile.get("answering_as"),
 				groupSize == null ? null : Integer.valueOf(groupSize), session.profile.get("organisation_type"));
+		String updates = session.profile.get("updates_opt_in");
 		contributions.add(new NewContribution(message.participantId(),
 				Source.fromCode(message.channel()).orElse(Source.OTHER), question, answer.choice(), answer.text(),
 				session.language, answeringAs, session.profile.get("nation"), session.profile.get("area"),
-				session.eventCode, session.version, answer.stepId(), message.id()));
+				session.eventCode, session.version, answer.stepId(), message.id(), message.receivedAt(),
+				// The script does not ask about publication; the updates question is the only consent to contact.
+				null, updates == null ? null : "yes".equals(updates)));
 	}
 
 	private void completeErasureIfDone(String participantId) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.covenantvoices.conversation.ReplyOption;
 import org.covenantvoices.participant.Participant;
+import org.covenantvoices.record.Event;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +33,14 @@ class Engine {
 	 * @param current the session, or null for someone we have not talked to (or whose session expired)
 	 */
 	Turn handle(Session current, Participant participant, String rawText, Instant now) {
+		return handle(current, participant, rawText, now, null);
+	}
+
+	/**
+	 * @param current the session, or null for someone we have not talked to (or whose session expired)
+	 * @param joined the event whose join code the message is, or null where it is not one
+	 */
+	Turn handle(Session current, Participant participant, String rawText, Instant now, Event joined) {
 		long nowSeconds = now.getEpochSecond();
 		boolean fresh = current == null || current.step == null
 				|| nowSeconds - current.lastSeen > sessionExpiry.toSeconds();
@@ -117,6 +126,10 @@ class Engine {
 			}
 			return turn;
 		}
+		if (cmd == null && joined != null) {
+			join(turn, script(session), joined, fresh);
+			return turn;
+		}
 		ConversationScript script = script(session);
 		if (fresh) {
 			if (cmd == Command.FORGET) {
@@ -171,6 +184,30 @@ class Engine {
 		}
 		answer(turn, script, step, text, word, longGap);
 		return turn;
+	}
+
+	/**
+	 * A join code starts the conversation, or carries it on where it was; from now on the person's answers are
+	 * tagged with the event. A closed event's code is explained rather than taken as an answer.
+	 */
+	private void join(Turn turn, ConversationScript script, Event event, boolean fresh) {
+		Session session = turn.session;
+		if (event.open()) {
+			session.eventCode = event.joinCode();
+			turn.reply(script.message("joined").replace("{code}", event.joinCode()));
+		}
+		else {
+			turn.reply(script.message("join_closed").replace("{code}", event.joinCode()));
+		}
+		if (fresh) {
+			begin(turn, script);
+		}
+		else if (session.finished) {
+			turn.reply(script.message("finished"));
+		}
+		else {
+			prompt(turn, script, currentStep(session, script));
+		}
 	}
 
 	private void answer(Turn turn, ConversationScript script, Step step, String text, String word, boolean longGap) {
