@@ -18,8 +18,9 @@ final class Redactor {
 
 	static final String TOKEN = "[redacted]";
 
-	private static final Pattern URL = Pattern
-		.compile("(?i)(?:\\b(?:https?://|www\\.)\\S+|\\b[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,}/\\S*)");
+	/** A link, without the punctuation that ends the sentence around it: "(see www.example.org)." */
+	private static final Pattern URL = Pattern.compile("(?i)(?:\\b(?:https?://|www\\.)|\\b[a-z0-9-]+(?:\\.[a-z0-9-]+)*"
+			+ "\\.[a-z]{2,}/)[^\\s<>\"]*?(?=[).,;:!?'\\]]*(?:\\s|$))");
 
 	private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+");
 

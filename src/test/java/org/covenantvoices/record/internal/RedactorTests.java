@@ -23,6 +23,8 @@ class RedactorTests {
 			.isEqualTo("Mail [redacted] today");
 		assertThat(Redactor.redact("See https://example.org/a?b=1 and www.example.com and bit.ly/x1")).isEqualTo(
 				"See [redacted] and [redacted] and [redacted]");
+		assertThat(Redactor.redact("(see www.example.org/covenant). Or http://x.example/a_b?c=d, then stop."))
+			.isEqualTo("(see [redacted]). Or [redacted], then stop.");
 		assertThat(Redactor.redact("We meet at LS1 4AP, cf10 1ep or SW1A1AA"))
 			.isEqualTo("We meet at [redacted], [redacted] or [redacted]");
 	}
