@@ -18,13 +18,8 @@ class AnnotationsApiTests extends IntegrationTest {
 		phone.startAtQuestionOne();
 		phone.send("yes");
 		phone.send("Working as equals matters most");
-		long contribution = client.asAdmin("/api/contributions?questionId=Q1&size=500").json().get("items")
-			.valueStream()
-			.filter(i -> "Working as equals matters most".equals(i.get("text").asString()))
-			.findFirst()
-			.orElseThrow()
-			.get("id")
-			.asLong();
+		long contribution = jdbc.sql("SELECT id FROM contributions WHERE participant_id = ? AND question_id = 'Q1' "
+				+ "AND superseded_at IS NULL").param(participantOf(phone)).query(Long.class).single();
 
 		JsonNode principle = post(organiser, "/api/contributions/" + contribution + "/annotations",
 				"{\"kind\": \"principle\", \"value\": \"recognition\", \"model\": \"gpt-4o-mini\", "
