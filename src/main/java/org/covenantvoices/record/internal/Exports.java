@@ -62,9 +62,13 @@ class Exports implements RecordExports {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	/** Current labels per kind, joined with "; ". */
-	private static final String LABELS = "(SELECT string_agg(a.value, '; ' ORDER BY a.value) FROM annotations a "
-			+ "WHERE a.contribution_id = c.id AND a.superseded_at IS NULL AND a.action <> 'removed' AND a.kind = '%s')";
+	/** Current labels per kind, joined with "; ": one look-up per row for all three. */
+	private static final String LABELS = " LEFT JOIN LATERAL (SELECT "
+			+ "string_agg(a.value, '; ' ORDER BY a.value) FILTER (WHERE a.kind = 'principle') AS principles, "
+			+ "string_agg(a.value, '; ' ORDER BY a.value) FILTER (WHERE a.kind = 'theme') AS themes, "
+			+ "string_agg(a.value, '; ' ORDER BY a.value) FILTER (WHERE a.kind = 'sentiment') AS sentiment "
+			+ "FROM annotations a WHERE a.contribution_id = c.id AND a.superseded_at IS NULL "
+			+ "AND a.action <> 'removed') labels ON true";
 
 	private static final String ANNOTATIONS_JSON = "(SELECT json_agg(json_build_object('id', a.id, 'kind', a.kind, "
 			+ "'value', a.value, 'action', a.action, 'model', a.model, 'modelVersion', a.model_version, "
@@ -97,9 +101,8 @@ class Exports implements RecordExports {
 	public void csv(ContributionFilter filter, Writer out) throws IOException {
 		Where where = Where.of(filter);
 		CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(CSV_COLUMNS).get().print(out);
-		stream("SELECT " + JdbcContributions.COLUMNS + ", " + LABELS.formatted("principle") + " AS principles, "
-				+ LABELS.formatted("theme") + " AS themes, " + LABELS.formatted("sentiment") + " AS sentiment "
-				+ "FROM contributions c" + where.sql() + " ORDER BY c.created_at, c.id", where, rs -> {
+		stream("SELECT " + JdbcContributions.COLUMNS + ", labels.principles, labels.themes, labels.sentiment "
+				+ "FROM contributions c" + LABELS + where.sql() + " ORDER BY c.created_at, c.id", where, rs -> {
 					Contribution c = JdbcContributions.map(rs, 0);
 					csv.printRecord(c.id(), c.participantId(), c.source(), c.questionId(), cell(c.choice()),
 							cell(Redactor.redact(c.text())), c.language(), c.answeringAs(), c.groupSize(),
