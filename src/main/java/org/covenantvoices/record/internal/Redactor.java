@@ -43,11 +43,29 @@ final class Redactor {
 		if (text == null || text.isEmpty()) {
 			return text;
 		}
-		String out = URL.matcher(text).replaceAll(TOKEN);
-		out = EMAIL.matcher(out).replaceAll(TOKEN);
-		out = phones(out);
-		out = longDigitRuns(out);
-		return POSTCODE.matcher(out).replaceAll(TOKEN);
+		// Cheap checks first: most answers have no link, no @ and few digits, and exports redact every row.
+		String out = text;
+		if (out.indexOf('/') >= 0 || containsIgnoreCase(out, "www.")) {
+			out = URL.matcher(out).replaceAll(TOKEN);
+		}
+		if (out.indexOf('@') >= 0) {
+			out = EMAIL.matcher(out).replaceAll(TOKEN);
+		}
+		long digits = out.chars().filter(Character::isDigit).count();
+		if (digits >= MIN_PHONE_DIGITS) {
+			out = phones(out);
+			out = longDigitRuns(out);
+		}
+		return digits >= 2 ? POSTCODE.matcher(out).replaceAll(TOKEN) : out;
+	}
+
+	private static boolean containsIgnoreCase(String text, String part) {
+		for (int i = 0; i + part.length() <= text.length(); i++) {
+			if (text.regionMatches(true, i, part, 0, part.length())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String phones(String text) {
