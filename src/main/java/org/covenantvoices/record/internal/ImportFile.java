@@ -154,9 +154,9 @@ final class ImportFile {
 		}
 		catch (IOException | RuntimeException e) {
 			// commons-csv reports an unclosed quote or stray text after a quote with its own line count.
-			java.util.regex.Matcher at = java.util.regex.Pattern.compile("line (\\d+)")
+			java.util.regex.Matcher at = java.util.regex.Pattern.compile("line ([\\d,.]+)")
 				.matcher(String.valueOf(e.getMessage()));
-			int line = at.find() ? Integer.parseInt(at.group(1)) + skipped : 0;
+			int line = at.find() ? Integer.parseInt(at.group(1).replaceAll("\\D", "")) + skipped : 0;
 			problem(line, 0, null, "The file could not be read as CSV here: check the quotes (\"). A cell with a "
 					+ "quote in it must be in quotes, with the quote doubled (\"\")");
 			return result(List.of(), sha256);
