@@ -15,6 +15,14 @@ public interface Participants {
 
 	Optional<Participant> find(String participantId);
 
+	/**
+	 * Holds the participant against erasure until the caller's transaction ends (an erasure under way finishes
+	 * first). Call inside a transaction.
+	 *
+	 * @return false where the participant is erased (or unknown): write nothing more about them
+	 */
+	boolean lockUnlessErased(String participantId);
+
 	void chooseLanguage(String participantId, String language);
 
 	/** The person said STOP: nothing more may be sent to them until they say START. */

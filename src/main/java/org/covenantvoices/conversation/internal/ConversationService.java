@@ -165,31 +165,40 @@ class ConversationService implements Conversations {
 		Event joined = events.recognise(message.body()).orElse(null);
 		for (int attempt = 0; attempt < 3; attempt++) {
 			Turn turn = engine.handle(current, participant, message.body(), message.receivedAt(), joined);
-			Boolean saved = tx.execute(status -> {
+			Outcome outcome = tx.execute(status -> {
+				// An admin may erase the person while this turn was being worked out: whoever locks first wins,
+				// and an erased person's turn is dropped rather than written back.
+				if (!participants.lockUnlessErased(participantId)) {
+					journal.markProcessed(message.id());
+					return Outcome.ERASED;
+				}
 				if (!journal.markProcessed(message.id())) {
-					return Boolean.TRUE; // done meanwhile by someone whose lock lease outlived ours
+					return Outcome.SAVED; // done meanwhile by someone whose lock lease outlived ours
 				}
 				if (!turn.erase && !sessions.saveDurable(participantId, turn.session)) {
 					status.setRollbackOnly();
-					return Boolean.FALSE;
+					return Outcome.STALE;
 				}
 				apply(turn, message);
 				journal.queue(participantId, message.channel(), message.id(), turn.replies);
-				return Boolean.TRUE;
+				return Outcome.SAVED;
 			});
-			if (Boolean.TRUE.equals(saved)) {
-				if (turn.erase) {
-					sessions.evict(participantId);
-				}
-				else {
-					sessions.cache(participantId, turn.session);
-				}
+			if (outcome == Outcome.ERASED || outcome == Outcome.SAVED && turn.erase) {
+				sessions.evict(participantId);
+				return;
+			}
+			if (outcome == Outcome.SAVED) {
+				sessions.cache(participantId, turn.session);
 				return;
 			}
 			// The working copy in Redis was behind the durable one (a crash between the two writes): catch up.
 			current = sessions.loadDurable(participantId).orElse(null);
 		}
 		throw new IllegalStateException("the session of " + participantId + " keeps changing under us");
+	}
+
+	private enum Outcome {
+		SAVED, STALE, ERASED
 	}
 
 	private void apply(Turn turn, MessageJournal.Pending message) {

@@ -79,6 +79,16 @@ class JdbcParticipants implements Participants {
 	}
 
 	@Override
+	public boolean lockUnlessErased(String participantId) {
+		return jdbc.sql("SELECT status FROM participants WHERE id = ? FOR SHARE")
+			.param(participantId)
+			.query(String.class)
+			.optional()
+			.filter(status -> !"erased".equals(status))
+			.isPresent();
+	}
+
+	@Override
 	public void chooseLanguage(String participantId, String language) {
 		jdbc.sql("UPDATE participants SET language = ?, updated_at = now() WHERE id = ? AND status <> 'erased'")
 			.params(language, participantId)
