@@ -99,6 +99,9 @@ CREATE UNIQUE INDEX contributions_content ON contributions (content_hash)
     WHERE content_hash IS NOT NULL AND external_id IS NULL AND superseded_at IS NULL;
 CREATE INDEX contributions_event ON contributions (event_code, question_id) WHERE event_code IS NOT NULL;
 CREATE INDEX contributions_participant ON contributions (participant_id, id) WHERE participant_id IS NOT NULL;
+-- The next version of an answer; also keeps the foreign key check cheap.
+CREATE INDEX contributions_supersedes ON contributions (supersedes);
+CREATE INDEX contributions_import ON contributions (import_id) WHERE import_id IS NOT NULL;
 
 -- Principles, themes and sentiment, kept apart from the answers. Rows are never changed: a confirmation or a
 -- correction is a new row that supersedes the one before, so the history of every label is kept.

@@ -16,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -73,6 +74,13 @@ class ApiErrors {
 			return body(HttpStatus.PAYLOAD_TOO_LARGE, "The file is too big");
 		}
 		return body(HttpStatus.BAD_REQUEST, "Upload the file as the form field \"file\"");
+	}
+
+	/** A filter of the wrong type, such as includeSuperseded=maybe. */
+	@ExceptionHandler(BindException.class)
+	ResponseEntity<Map<String, String>> binding(BindException e) {
+		String field = e.getFieldError() != null ? e.getFieldError().getField() : "a parameter";
+		return body(HttpStatus.BAD_REQUEST, field + " has the wrong form");
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -22,18 +22,15 @@ class ContributionsApi {
 	}
 
 	@GetMapping("/api/contributions")
-	ContributionPage list(@RequestParam(required = false) String questionId,
-			@RequestParam(required = false) String source, @RequestParam(required = false) String eventCode,
-			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(defaultValue = "false") boolean includeSuperseded,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+	ContributionPage list(RecordQuery query, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
 		if (page < 0) {
 			throw new BadRequest("page must be 0 or more");
 		}
 		if (size < 1 || size > MAX_PAGE_SIZE) {
 			throw new BadRequest("size must be from 1 to " + MAX_PAGE_SIZE);
 		}
-		return contributions.find(Filters.of(questionId, source, eventCode, from, to, includeSuperseded), page, size);
+		return contributions.find(query.filter(), page, size);
 	}
 
 	@GetMapping("/api/contributions/{id}")

@@ -16,7 +16,6 @@ import org.covenantvoices.record.ContributionFilter;
 import org.covenantvoices.record.RecordExports;
 import org.covenantvoices.record.SummaryRow;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -36,11 +35,8 @@ class ExportsApi {
 	}
 
 	@GetMapping("/api/export/contributions.csv")
-	void csv(@RequestParam(required = false) String questionId, @RequestParam(required = false) String source,
-			@RequestParam(required = false) String eventCode, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(defaultValue = "false") boolean includeSuperseded,
-			Principal user, HttpServletResponse response) throws IOException {
-		ContributionFilter filter = Filters.of(questionId, source, eventCode, from, to, includeSuperseded);
+	void csv(RecordQuery query, Principal user, HttpServletResponse response) throws IOException {
+		ContributionFilter filter = query.filter();
 		start(user, "csv", filter, response, "text/csv; charset=UTF-8", "covenant-contributions.csv");
 		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
 		// Excel reads Welsh letters correctly only with a byte order mark.
@@ -50,11 +46,8 @@ class ExportsApi {
 	}
 
 	@GetMapping("/api/export/contributions.jsonl")
-	void jsonLines(@RequestParam(required = false) String questionId, @RequestParam(required = false) String source,
-			@RequestParam(required = false) String eventCode, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(defaultValue = "false") boolean includeSuperseded,
-			Principal user, HttpServletResponse response) throws IOException {
-		ContributionFilter filter = Filters.of(questionId, source, eventCode, from, to, includeSuperseded);
+	void jsonLines(RecordQuery query, Principal user, HttpServletResponse response) throws IOException {
+		ContributionFilter filter = query.filter();
 		start(user, "jsonl", filter, response, "application/jsonl; charset=UTF-8", "covenant-contributions.jsonl");
 		OutputStream out = response.getOutputStream();
 		exports.jsonLines(filter, out);
@@ -62,11 +55,9 @@ class ExportsApi {
 	}
 
 	@GetMapping("/api/export/consult.zip")
-	void consult(@RequestParam(required = false) String questionId, @RequestParam(required = false) String source,
-			@RequestParam(required = false) String eventCode, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, Principal user, HttpServletResponse response)
+	void consult(RecordQuery query, Principal user, HttpServletResponse response)
 			throws IOException {
-		ContributionFilter filter = Filters.of(questionId, source, eventCode, from, to, false);
+		ContributionFilter filter = query.currentOnly();
 		start(user, "consult", filter, response, "application/zip", "covenant-consult-" + LocalDate.now() + ".zip");
 		OutputStream out = response.getOutputStream();
 		exports.consultZip(filter, out);
@@ -74,11 +65,9 @@ class ExportsApi {
 	}
 
 	@GetMapping("/api/export/flow-results.zip")
-	void flowResults(@RequestParam(required = false) String questionId,
-			@RequestParam(required = false) String source, @RequestParam(required = false) String eventCode,
-			@RequestParam(required = false) String from, @RequestParam(required = false) String to, Principal user,
+	void flowResults(RecordQuery query, Principal user,
 			HttpServletResponse response) throws IOException {
-		ContributionFilter filter = Filters.of(questionId, source, eventCode, from, to, false);
+		ContributionFilter filter = query.currentOnly();
 		start(user, "flow_results", filter, response, "application/zip",
 				"covenant-flow-results-" + LocalDate.now() + ".zip");
 		OutputStream out = response.getOutputStream();
@@ -87,10 +76,8 @@ class ExportsApi {
 	}
 
 	@GetMapping("/api/export/summary.json")
-	Map<String, Object> summary(@RequestParam(required = false) String questionId,
-			@RequestParam(required = false) String source, @RequestParam(required = false) String eventCode,
-			@RequestParam(required = false) String from, @RequestParam(required = false) String to, Principal user) {
-		ContributionFilter filter = Filters.of(questionId, source, eventCode, from, to, false);
+	Map<String, Object> summary(RecordQuery query, Principal user) {
+		ContributionFilter filter = query.currentOnly();
 		audit.record(user.getName(), "export.summary", null, Filters.describe(filter));
 		List<SummaryRow> rows = exports.summary(filter);
 		return Map.of("rows", rows, "totals", Map.of("contributions",
@@ -99,11 +86,9 @@ class ExportsApi {
 	}
 
 	@GetMapping("/api/export/summary.csv")
-	void summaryCsv(@RequestParam(required = false) String questionId, @RequestParam(required = false) String source,
-			@RequestParam(required = false) String eventCode, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, Principal user, HttpServletResponse response)
+	void summaryCsv(RecordQuery query, Principal user, HttpServletResponse response)
 			throws IOException {
-		ContributionFilter filter = Filters.of(questionId, source, eventCode, from, to, false);
+		ContributionFilter filter = query.currentOnly();
 		start(user, "summary", filter, response, "text/csv; charset=UTF-8", "covenant-summary.csv");
 		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
 		out.write('\uFEFF');

@@ -114,16 +114,7 @@ class Engine {
 			session.language = language;
 			session.version = scripts.current(language).version();
 			turn.effect(new Effect.LanguageChosen(language));
-			ConversationScript script = script(session);
-			if (fresh) {
-				begin(turn, script);
-			}
-			else if (session.finished) {
-				turn.reply(script.message("finished"));
-			}
-			else {
-				prompt(turn, script, currentStep(session, script));
-			}
+			carryOn(turn, script(session), fresh);
 			return turn;
 		}
 		if (cmd == null && joined != null) {
@@ -199,6 +190,12 @@ class Engine {
 		else {
 			turn.reply(script.message("join_closed").replace("{code}", event.joinCode()));
 		}
+		carryOn(turn, script, fresh);
+	}
+
+	/** After a message that is not an answer: start, say we are done, or ask the current step again. */
+	private void carryOn(Turn turn, ConversationScript script, boolean fresh) {
+		Session session = turn.session;
 		if (fresh) {
 			begin(turn, script);
 		}
