@@ -1,7 +1,6 @@
 package org.covenantvoices.record;
 
-import java.io.IOException;
-import java.io.Writer;
+import java.util.Optional;
 
 /** The consultation record. Every method joins the caller's transaction where there is one. */
 public interface Contributions {
@@ -13,10 +12,9 @@ public interface Contributions {
 	Contribution add(NewContribution contribution);
 
 	/** The participant's current answer to a question, if any. */
-	java.util.Optional<Contribution> current(String participantId, QuestionId questionId);
+	Optional<Contribution> current(String participantId, QuestionId questionId);
 
 	ContributionPage find(ContributionFilter filter, int page, int size);
 
-	/** Streams the matching contributions as CSV with the same field names as the JSON API. */
-	void exportCsv(ContributionFilter filter, Writer out) throws IOException;
+	Optional<Contribution> find(long id);
 }

@@ -70,6 +70,8 @@ class RecordApiTests extends IntegrationTest {
 		assertReason("/api/contributions?page=-1", "page must be 0 or more");
 		assertReason("/api/contributions?page=abc", "page has the wrong form");
 		assertReason("/api/export/contributions.csv?to=31/12/2026", "to must be a date");
+		assertReason("/api/export/contributions.jsonl?includeSuperseded=maybe", "includeSuperseded has the wrong form");
+		assertReason("/api/export/consult.zip?questionId=Q0", "questionId must be one of Q1 to Q6");
 	}
 
 	@Test

@@ -179,11 +179,11 @@ class CommandTests extends IntegrationTest {
 
 		// The answers stay, anonymous and with contact details taken out.
 		List<String> anonymous = jdbc.sql("SELECT text FROM contributions WHERE anonymised_at IS NOT NULL "
-				+ "AND text LIKE '%food bank%' AND text LIKE '%removed%'")
+				+ "AND text LIKE '%food bank%' AND text LIKE '%redacted%'")
 			.query(String.class)
 			.list();
 		assertThat(anonymous).anySatisfy(text -> assertThat(text).doesNotContain("07700", "jo@example.org")
-			.contains("[number removed]", "[email removed]"));
+			.contains("[redacted]"));
 
 		// Texting again starts afresh as someone new.
 		assertThat(phone.send("Hi").get(0)).contains("This is Covenant Voices");

@@ -56,6 +56,55 @@ public final class Client {
 		return get(path, "admin", IntegrationTest.ADMIN_PASSWORD);
 	}
 
+	/** A request with any method and body, signed in as the given user (or anonymous where user is null). */
+	public Response send(String method, String path, String user, String password, String contentType,
+			byte[] body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+			.timeout(Duration.ofSeconds(120))
+			.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofByteArray(body));
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		if (user != null) {
+			request.header("Authorization", basic(user, password));
+		}
+		return send(request.build());
+	}
+
+	public Response postAs(String path, String user, String password, String contentType, String body) {
+		return send("POST", path, user, password, contentType,
+				body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** A download kept as bytes, for ZIP files. */
+	public byte[] download(String path, String user, String password) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+			.timeout(Duration.ofSeconds(120))
+			.header("Authorization", basic(user, password))
+			.GET()
+			.build();
+		try {
+			HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			if (response.statusCode() != 200) {
+				throw new AssertionError(path + " answered " + response.statusCode() + ": "
+						+ new String(response.body(), StandardCharsets.UTF_8));
+			}
+			return response.body();
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static String basic(String user, String password) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
 	private Response send(HttpRequest request) {
 		try {
 			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

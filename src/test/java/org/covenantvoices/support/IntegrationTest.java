@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -61,6 +62,19 @@ public abstract class IntegrationTest {
 	/** A phone number no other test uses. */
 	protected static String newNumber() {
 		return "+4477009" + String.format("%05d", Math.floorMod(UUID.randomUUID().hashCode(), 100000));
+	}
+
+	/** Creates (or resets) a console user with this role; the password is the name followed by "-password". */
+	protected String user(String name, String role) {
+		jdbc.sql("INSERT INTO console_users (username, password_hash, role) VALUES (?, ?, ?) "
+				+ "ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, role = EXCLUDED.role")
+			.params(name, PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(name + "-password"), role)
+			.update();
+		return name;
+	}
+
+	protected static String password(String user) {
+		return user + "-password";
 	}
 
 	/** The pseudonymous id behind a simulator number, found through a message it sent. */

@@ -17,7 +17,7 @@ final class ConversationScript {
 	static final Set<String> MESSAGE_KEYS = Set.of("help", "stopped", "restarted", "welcome_back",
 			"welcome_back_about", "not_understood", "not_a_number", "cannot_skip", "no_explain", "no_back",
 			"forget_confirm", "forgotten", "forget_cancelled", "declined", "finished", "empty", "probe",
-			"safeguarding", "support_resume", "kind_reminder");
+			"safeguarding", "support_resume", "kind_reminder", "joined", "join_closed");
 
 	private final String script;
 

@@ -15,6 +15,8 @@ import org.covenantvoices.participant.Participants;
 import org.covenantvoices.record.AnsweringAs;
 import org.covenantvoices.record.Contribution;
 import org.covenantvoices.record.Contributions;
+import org.covenantvoices.record.Event;
+import org.covenantvoices.record.Events;
 import org.covenantvoices.record.NewContribution;
 import org.covenantvoices.record.QuestionId;
 import org.covenantvoices.record.Source;
@@ -55,10 +57,13 @@ class ConversationService implements Conversations {
 
 	private final Understanding understanding;
 
+	private final Events events;
+
 	ConversationService(Participants participants, Contributions contributions, MessageJournal journal,
 			SessionStore sessions, ParticipantLock lock, Engine engine, Scripts scripts, TransactionTemplate tx,
-			ConversationProperties properties, Understanding understanding) {
+			ConversationProperties properties, Understanding understanding, Events events) {
 		this.understanding = understanding;
+		this.events = events;
 		this.participants = participants;
 		this.contributions = contributions;
 		this.journal = journal;
@@ -162,33 +167,43 @@ class ConversationService implements Conversations {
 			return;
 		}
 		Session current = sessions.load(participantId).orElse(null);
+		Event joined = events.recognise(message.body()).orElse(null);
 		for (int attempt = 0; attempt < 3; attempt++) {
-			Turn turn = engine.handle(current, participant, message.body(), message.receivedAt());
-			Boolean saved = tx.execute(status -> {
+			Turn turn = engine.handle(current, participant, message.body(), message.receivedAt(), joined);
+			Outcome outcome = tx.execute(status -> {
+				// An admin may erase the person while this turn was being worked out: whoever locks first wins,
+				// and an erased person's turn is dropped rather than written back.
+				if (!participants.lockUnlessErased(participantId)) {
+					journal.markProcessed(message.id());
+					return Outcome.ERASED;
+				}
 				if (!journal.markProcessed(message.id())) {
-					return Boolean.TRUE; // done meanwhile by someone whose lock lease outlived ours
+					return Outcome.SAVED; // done meanwhile by someone whose lock lease outlived ours
 				}
 				if (!turn.erase && !sessions.saveDurable(participantId, turn.session)) {
 					status.setRollbackOnly();
-					return Boolean.FALSE;
+					return Outcome.STALE;
 				}
 				apply(turn, message);
 				journal.queue(participantId, message.channel(), message.id(), turn.replies);
-				return Boolean.TRUE;
+				return Outcome.SAVED;
 			});
-			if (Boolean.TRUE.equals(saved)) {
-				if (turn.erase) {
-					sessions.evict(participantId);
-				}
-				else {
-					sessions.cache(participantId, turn.session);
-				}
+			if (outcome == Outcome.ERASED || outcome == Outcome.SAVED && turn.erase) {
+				sessions.evict(participantId);
+				return;
+			}
+			if (outcome == Outcome.SAVED) {
+				sessions.cache(participantId, turn.session);
 				return;
 			}
 			// The working copy in Redis was behind the durable one (a crash between the two writes): catch up.
 			current = sessions.loadDurable(participantId).orElse(null);
 		}
 		throw new IllegalStateException("the session of " + participantId + " keeps changing under us");
+	}
+
+	private enum Outcome {
+		SAVED, STALE, ERASED
 	}
 
 	private void apply(Turn turn, MessageJournal.Pending message) {
@@ -255,10 +270,13 @@ class ConversationService implements Conversations {
 		String groupSize = session.profile.get("group_size");
 		AnsweringAs answeringAs = new AnsweringAs(session.profile.get("answering_as"),
 				groupSize == null ? null : Integer.valueOf(groupSize), session.profile.get("organisation_type"));
+		String updates = session.profile.get("updates_opt_in");
 		contributions.add(new NewContribution(message.participantId(),
 				Source.fromCode(message.channel()).orElse(Source.OTHER), question, answer.choice(), answer.text(),
 				session.language, answeringAs, session.profile.get("nation"), session.profile.get("area"),
-				session.eventCode, session.version, answer.stepId(), message.id()));
+				session.eventCode, session.version, answer.stepId(), message.id(), message.receivedAt(),
+				// The script does not ask about publication; the updates question is the only consent to contact.
+				null, updates == null ? null : "yes".equals(updates)));
 	}
 
 	private void completeErasureIfDone(String participantId) {

@@ -10,6 +10,7 @@ import org.covenantvoices.participant.Participant;
 import org.covenantvoices.understanding.Assessment;
 import org.covenantvoices.understanding.QuestionContext;
 import org.covenantvoices.understanding.Understanding;
+import org.covenantvoices.record.Event;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,6 +39,14 @@ class Engine {
 	 * @param current the session, or null for someone we have not talked to (or whose session expired)
 	 */
 	Turn handle(Session current, Participant participant, String rawText, Instant now) {
+		return handle(current, participant, rawText, now, null);
+	}
+
+	/**
+	 * @param current the session, or null for someone we have not talked to (or whose session expired)
+	 * @param joined the event whose join code the message is, or null where it is not one
+	 */
+	Turn handle(Session current, Participant participant, String rawText, Instant now, Event joined) {
 		long nowSeconds = now.getEpochSecond();
 		boolean fresh = current == null || current.step == null
 				|| nowSeconds - current.lastSeen > sessionExpiry.toSeconds();
@@ -111,17 +120,12 @@ class Engine {
 			session.language = language;
 			session.version = scripts.current(language).version();
 			turn.effect(new Effect.LanguageChosen(language));
-			ConversationScript script = script(session);
 			// Someone who switches before agreeing has only seen the welcome in the other language: show it again.
-			if (fresh || !session.consented) {
-				begin(turn, script);
-			}
-			else if (session.finished) {
-				turn.reply(script.message("finished"));
-			}
-			else {
-				prompt(turn, script, currentStep(session, script));
-			}
+			carryOn(turn, script(session), fresh || !session.consented);
+			return turn;
+		}
+		if (cmd == null && joined != null) {
+			join(turn, script(session), joined, fresh);
 			return turn;
 		}
 		ConversationScript script = script(session);
@@ -249,6 +253,36 @@ class Engine {
 	/** The vague answer that was followed up, joined with what the person added. */
 	private static String joined(Session session, String text) {
 		return session.probing != null && session.probeText != null ? session.probeText + "\n" + text : text;
+	}
+
+	/**
+	 * A join code starts the conversation, or carries it on where it was; from now on the person's answers are
+	 * tagged with the event. A closed event's code is explained rather than taken as an answer.
+	 */
+	private void join(Turn turn, ConversationScript script, Event event, boolean fresh) {
+		Session session = turn.session;
+		if (event.open()) {
+			session.eventCode = event.joinCode();
+			turn.reply(script.message("joined").replace("{code}", event.joinCode()));
+		}
+		else {
+			turn.reply(script.message("join_closed").replace("{code}", event.joinCode()));
+		}
+		carryOn(turn, script, fresh);
+	}
+
+	/** After a message that is not an answer: start, say we are done, or ask the current step again. */
+	private void carryOn(Turn turn, ConversationScript script, boolean fresh) {
+		Session session = turn.session;
+		if (fresh) {
+			begin(turn, script);
+		}
+		else if (session.finished) {
+			turn.reply(script.message("finished"));
+		}
+		else {
+			prompt(turn, script, currentStep(session, script));
+		}
 	}
 
 	private void answer(Turn turn, ConversationScript script, Step step, String text, String word, boolean longGap) {

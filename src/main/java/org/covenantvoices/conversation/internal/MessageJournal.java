@@ -140,6 +140,17 @@ class MessageJournal {
 		jdbc.sql("UPDATE inbound_messages SET body = '' WHERE id = ?").param(keepMessageId).update();
 	}
 
+	/**
+	 * Erasure: replies still queued are dropped, and the words of every message are blanked. The rows stay only as
+	 * far as other rows point to them; FORGET deletes them once its confirmation is sent.
+	 */
+	void blankMessages(String participantId) {
+		jdbc.sql("DELETE FROM outbound_messages WHERE participant_id = ?").param(participantId).update();
+		jdbc.sql("UPDATE inbound_messages SET body = '' WHERE participant_id = ? AND body <> ''")
+			.param(participantId)
+			.update();
+	}
+
 	record Stored(long id, String participantId) {
 	}
 

@@ -38,7 +38,7 @@ final class ScriptParser {
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 
-	private static final Set<String> PLACEHOLDERS = Set.of("number", "total", "min", "max");
+	private static final Set<String> PLACEHOLDERS = Set.of("number", "total", "min", "max", "code");
 
 	private static final Set<String> SAVE_FIELDS = Set.of("answering_as", "group_size", "organisation_type", "nation",
 			"area", "updates_opt_in");

@@ -3,8 +3,10 @@ package org.covenantvoices.participant.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Map;
 import java.util.Optional;
 
+import org.covenantvoices.audit.AuditLog;
 import org.covenantvoices.participant.Consent;
 import org.covenantvoices.participant.Participant;
 import org.covenantvoices.participant.ParticipantErased;
@@ -28,10 +30,13 @@ class JdbcParticipants implements Participants {
 
 	private final ApplicationEventPublisher events;
 
-	JdbcParticipants(JdbcClient jdbc, ApplicationEventPublisher events, Deployment deployment,
+	private final AuditLog audit;
+
+	JdbcParticipants(JdbcClient jdbc, ApplicationEventPublisher events, AuditLog audit, Deployment deployment,
 			@Value("${covenant.privacy.key:}") String privacyKey) {
 		this.jdbc = jdbc;
 		this.events = events;
+		this.audit = audit;
 		this.protector = new AddressProtector(PrivacyKeys.load(privacyKey, deployment));
 	}
 
@@ -71,6 +76,16 @@ class JdbcParticipants implements Participants {
 			.param(participantId)
 			.query(JdbcParticipants::map)
 			.optional();
+	}
+
+	@Override
+	public boolean lockUnlessErased(String participantId) {
+		return jdbc.sql("SELECT status FROM participants WHERE id = ? FOR SHARE")
+			.param(participantId)
+			.query(String.class)
+			.optional()
+			.filter(status -> !"erased".equals(status))
+			.isPresent();
 	}
 
 	@Override
@@ -115,14 +130,40 @@ class JdbcParticipants implements Participants {
 
 	@Override
 	@Transactional
-	public void erase(String participantId) {
+	public boolean erase(String participantId, String requestedBy) {
 		int updated = jdbc.sql("UPDATE participants SET status = 'erased', address_hash = NULL, language = NULL, "
 				+ "updates_opt_in = false, erased_at = now(), updated_at = now() WHERE id = ? AND status <> 'erased'")
 			.param(participantId)
 			.update();
-		if (updated > 0) {
-			events.publishEvent(new ParticipantErased(participantId));
+		if (updated == 0) {
+			return false;
 		}
+		events.publishEvent(new ParticipantErased(participantId));
+		audit.record(requestedBy, "participant.erased", participantId,
+				Map.of("requestedBy", "participant".equals(requestedBy) ? "participant (FORGET)" : "admin"));
+		return true;
+	}
+
+	@Override
+	@Transactional
+	public boolean eraseNow(String participantId, String requestedBy) {
+		boolean erased = erase(participantId, requestedBy);
+		jdbc.sql("DELETE FROM contact_addresses WHERE participant_id = ?").param(participantId).update();
+		return erased;
+	}
+
+	@Override
+	public Optional<String> findByAddress(String channel, String address) {
+		for (String form : AddressForms.of(channel, address)) {
+			Optional<String> id = jdbc.sql("SELECT id FROM participants WHERE address_hash = ?")
+				.param(protector.hash(channel, form))
+				.query(String.class)
+				.optional();
+			if (id.isPresent()) {
+				return id;
+			}
+		}
+		return Optional.empty();
 	}
 
 	@Override

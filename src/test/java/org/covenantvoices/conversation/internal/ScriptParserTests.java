@@ -41,12 +41,12 @@ class ScriptParserTests {
 		String gsm = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§"
 				+ "¿abcdefghijklmnopqrstuvwxyzäöñüà";
 		for (Step step : script.steps()) {
-			assertThat(step.text().replaceAll("\\{(number|total|min|max)}", "0").chars().filter(c -> gsm.indexOf(c) < 0).mapToObj(Character::toString).toList())
+			assertThat(step.text().replaceAll("\\{(number|total|min|max|code)}", "0").chars().filter(c -> gsm.indexOf(c) < 0).mapToObj(Character::toString).toList())
 				.as("characters in step %s that would make the text cost more", step.id())
 				.isEmpty();
 		}
 		script.messages().forEach((key, text) -> assertThat(
-				text.replaceAll("\\{(number|total|min|max)}", "0").chars().filter(c -> gsm.indexOf(c) < 0).mapToObj(Character::toString).toList())
+				text.replaceAll("\\{(number|total|min|max|code)}", "0").chars().filter(c -> gsm.indexOf(c) < 0).mapToObj(Character::toString).toList())
 			.as("characters in message %s", key)
 			.isEmpty());
 	}
