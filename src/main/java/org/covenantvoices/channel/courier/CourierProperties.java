@@ -42,7 +42,7 @@ public record CourierProperties(@DefaultValue Outbox outbox, @DefaultValue Inbou
 	 * @param dedupeTtl how long a provider message id is remembered in Redis (the inbox remembers it for ever)
 	 */
 	public record Inbound(@DefaultValue("4") int processingThreads, @DefaultValue("1000") int processingQueue,
-			@DefaultValue("20") int perAddressPerMinute, @DefaultValue("10") int perAddressBurst,
+			@DefaultValue("30") int perAddressPerMinute, @DefaultValue("20") int perAddressBurst,
 			@DefaultValue("48h") Duration dedupeTtl) {
 	}
 

@@ -2,13 +2,17 @@ package org.covenantvoices.channel.sms;
 
 import java.net.URI;
 import java.net.URL;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
+import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.util.Timeout;
@@ -28,12 +32,23 @@ class TwilioHttpClient extends NetworkHttpClient {
 
 	private final URI base;
 
-	TwilioHttpClient(String baseUrl, java.time.Duration connectTimeout, java.time.Duration responseTimeout) {
-		super(RequestConfig.custom()
-			.setConnectionRequestTimeout(Timeout.ofSeconds(5))
-			.setConnectTimeout(Timeout.of(connectTimeout))
-			.setResponseTimeout(Timeout.of(responseTimeout))
-			.build(), SocketConfig.custom().setSoTimeout(Timeout.of(responseTimeout)).setSoKeepAlive(true).build());
+	TwilioHttpClient(String baseUrl, Duration connectTimeout, Duration responseTimeout) {
+		super(HttpClientBuilder.create()
+			// Apache's client would repeat some requests (a 429 or 503 with Retry-After) by itself: never here.
+			.disableAutomaticRetries()
+			.setDefaultRequestConfig(RequestConfig.custom()
+				.setConnectionRequestTimeout(Timeout.ofSeconds(5))
+				.setResponseTimeout(Timeout.of(responseTimeout))
+				.build())
+			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+				.setDefaultConnectionConfig(ConnectionConfig.custom()
+					.setConnectTimeout(Timeout.of(connectTimeout))
+					.setSocketTimeout(Timeout.of(responseTimeout))
+					.build())
+				.setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(Timeout.of(responseTimeout)).build())
+				.setMaxConnTotal(20)
+				.setMaxConnPerRoute(20)
+				.build()));
 		this.base = URI.create(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
 	}
 
