@@ -56,6 +56,7 @@ public abstract class ChannelTest extends IntegrationTest {
 		p.put("covenant.channels.outbox.retry-max", "2s");
 		p.put("covenant.channels.outbox.sweep-interval", "300ms");
 		p.put("covenant.channels.outbox.max-attempts", "6");
+		p.put("covenant.channels.outbox.recovery-interval", "1s");
 		p.put("covenant.channels.rates.sms", "50");
 		p.put("covenant.channels.rates.telegram", "30");
 		p.put("resilience4j.circuitbreaker.configs.provider.wait-duration-in-open-state", "2s");

@@ -22,7 +22,7 @@ public final class TelegramFake {
 
 	private final WireMockServer server;
 
-	TelegramFake(WireMockServer server) {
+	public TelegramFake(WireMockServer server) {
 		this.server = server;
 	}
 

@@ -30,7 +30,7 @@ public final class TwilioFake {
 
 	private final WireMockServer server;
 
-	TwilioFake(WireMockServer server) {
+	public TwilioFake(WireMockServer server) {
 		this.server = server;
 	}
 

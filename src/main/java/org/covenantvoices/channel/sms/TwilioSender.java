@@ -129,7 +129,11 @@ class TwilioSender implements ChannelSender {
 	/** Twilio's error codes: https://www.twilio.com/docs/api/errors */
 	static SendOutcome typed(ApiException e) {
 		TwilioHttpClient.LastAnswer answer = TwilioHttpClient.lastAnswer();
-		int status = e.getStatusCode() != null ? e.getStatusCode() : answer != null ? answer.status() : 0;
+		if (answer == null && e.getStatusCode() == null) {
+			// No answer came at all: the SDK reports a timeout or a reset as an ApiException too.
+			return unanswered(e);
+		}
+		int status = e.getStatusCode() != null ? e.getStatusCode() : answer.status();
 		Integer code = e.getCode();
 		String reason = "Twilio " + status + (code != null ? " error " + code : "") + ": " + e.getMessage();
 		if (code != null && code == 21610) {
@@ -139,7 +143,7 @@ class TwilioSender implements ChannelSender {
 			return new SendOutcome.Retry(code != null ? code.toString() : "429", reason,
 					retryAfter(answer == null ? null : answer.retryAfter()), false);
 		}
-		if (status >= 500 || status == 0) {
+		if (status >= 500) {
 			return new SendOutcome.Retry(code != null ? code.toString() : Integer.toString(status), reason,
 					retryAfter(answer == null ? null : answer.retryAfter()), true);
 		}
@@ -152,6 +156,10 @@ class TwilioSender implements ChannelSender {
 	}
 
 	static SendOutcome typed(ApiConnectionException e) {
+		return unanswered(e);
+	}
+
+	private static SendOutcome unanswered(RuntimeException e) {
 		for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
 			if (cause instanceof ConnectTimeoutException || cause instanceof ConnectException
 					|| cause instanceof UnknownHostException || cause instanceof NoRouteToHostException) {
