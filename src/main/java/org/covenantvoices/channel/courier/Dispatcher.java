@@ -116,12 +116,6 @@ public class Dispatcher implements SmartLifecycle {
 		return running;
 	}
 
-	@Override
-	public int getPhase() {
-		// Stops before the web server and the data source, starts after them.
-		return SmartLifecycle.DEFAULT_PHASE - 1024;
-	}
-
 	@Scheduled(initialDelayString = "${covenant.channels.outbox.recovery-interval:30s}",
 			fixedDelayString = "${covenant.channels.outbox.recovery-interval:30s}")
 	void recoverAbandoned() {
@@ -226,24 +220,40 @@ public class Dispatcher implements SmartLifecycle {
 
 		/** @return how long to wait before claiming again: zero to go on at once */
 		private Duration deliver(List<OutboundMessage> batch) {
-			Duration next = Duration.ZERO;
+			Instant soonest = null;
 			for (int i = 0; i < batch.size(); i++) {
-				OutboundMessage message = batch.get(i);
-				Instant deferUntil = running ? deliver(message) : Instant.now();
-				if (deferUntil != null) {
+				if (!running) {
+					// Shutting down: what was claimed and not handed over goes straight back for another instance.
+					batch.subList(i, batch.size()).forEach(rest -> outbox.release(rest, Instant.now()));
+					return Duration.ZERO;
+				}
+				Deferral deferral = deliver(batch.get(i));
+				if (deferral == null) {
+					continue;
+				}
+				if (deferral.wholeChannel()) {
 					// The channel must wait (rate, breaker, the provider asked): put the rest back untouched.
 					for (OutboundMessage rest : batch.subList(i + 1, batch.size())) {
-						outbox.release(rest, deferUntil);
+						outbox.release(rest, deferral.until());
 					}
-					next = Duration.between(Instant.now(), deferUntil);
-					return next.isNegative() || next.isZero() ? Duration.ofMillis(50) : next;
+					return untilOrSoon(deferral.until());
 				}
+				soonest = soonest == null || deferral.until().isBefore(soonest) ? deferral.until() : soonest;
 			}
-			return next;
+			// A full batch means there may be more due now; otherwise wake for the earliest chat that had to wait.
+			if (soonest == null || batch.size() >= properties.outbox().batchSize()) {
+				return Duration.ZERO;
+			}
+			return untilOrSoon(soonest);
 		}
 
-		/** @return null to go on with the next message, or when the whole channel may go on */
-		private Instant deliver(OutboundMessage message) {
+		private static Duration untilOrSoon(Instant until) {
+			Duration wait = Duration.between(Instant.now(), until);
+			return wait.compareTo(Duration.ofMillis(20)) < 0 ? Duration.ofMillis(20) : wait;
+		}
+
+		/** @return null where the message was dealt with, else until when it (or the whole channel) must wait */
+		private Deferral deliver(OutboundMessage message) {
 			if (!message.mayReachRecipient()) {
 				outbox.skipped(message, "participant-" + message.recipientStatus().dbValue(),
 						"the person is " + message.recipientStatus().dbValue() + ": only a confirmation may reach them");
@@ -263,16 +273,18 @@ public class Dispatcher implements SmartLifecycle {
 			if (perChat != null) {
 				long wait = rates.take(channel + ":chat:" + message.participantId(), perChat, 3, 1);
 				if (wait > 0) {
-					outbox.release(message, Instant.now().plusMillis(wait));
-					return null;
+					Instant until = Instant.now().plusMillis(wait);
+					outbox.release(message, until);
+					return new Deferral(until, false);
 				}
 			}
 			int cost = sender.cost(message);
 			long wait = rates.take(channel, properties.rate(channel), (int) Math.ceil(properties.rate(channel)), cost);
 			while (wait > 0) {
 				if (wait > properties.outbox().maxRateWait().toMillis()) {
-					outbox.release(message, Instant.now().plusMillis(wait));
-					return Instant.now().plusMillis(wait);
+					Instant until = Instant.now().plusMillis(wait);
+					outbox.release(message, until);
+					return new Deferral(until, true);
 				}
 				sleep(wait);
 				wait = rates.take(channel, properties.rate(channel), (int) Math.ceil(properties.rate(channel)), cost);
@@ -281,7 +293,7 @@ public class Dispatcher implements SmartLifecycle {
 			if (!breaker.tryAcquirePermission()) {
 				Instant until = Instant.now().plusSeconds(5);
 				outbox.release(message, until);
-				return until;
+				return new Deferral(until, true);
 			}
 			if (!outbox.hand(message)) {
 				breaker.releasePermission(); // another worker has it, or had it
@@ -304,7 +316,8 @@ public class Dispatcher implements SmartLifecycle {
 			else {
 				breaker.onSuccess(took, TimeUnit.NANOSECONDS);
 			}
-			return record(message, outcome);
+			Instant pauseUntil = record(message, outcome);
+			return pauseUntil == null ? null : new Deferral(pauseUntil, true);
 		}
 
 		private Instant record(OutboundMessage message, SendOutcome outcome) {
@@ -380,6 +393,10 @@ public class Dispatcher implements SmartLifecycle {
 		private String pauseKey() {
 			return keys.global("outbox", "pause", channel);
 		}
+	}
+
+	/** @param wholeChannel the channel must wait, not just this message's chat */
+	private record Deferral(Instant until, boolean wholeChannel) {
 	}
 
 	private static String code(SendOutcome outcome) {
