@@ -14,6 +14,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.covenantvoices.conversation.OutboundMessage;
 import org.covenantvoices.conversation.Outbox;
 import org.covenantvoices.participant.Participants;
@@ -53,10 +55,14 @@ public class Dispatcher implements SmartLifecycle {
 
 	private final RedisKeys keys;
 
+	private final MeterRegistry meters;
+
 	private volatile boolean running;
 
 	Dispatcher(List<ChannelSender> senders, Outbox outbox, Participants participants, SendRates rates,
-			CircuitBreakerRegistry breakers, CourierProperties properties, UnifiedJedis redis, RedisKeys keys) {
+			CircuitBreakerRegistry breakers, CourierProperties properties, UnifiedJedis redis, RedisKeys keys,
+			MeterRegistry meters) {
+		this.meters = meters;
 		this.outbox = outbox;
 		this.participants = participants;
 		this.rates = rates;
@@ -321,8 +327,15 @@ public class Dispatcher implements SmartLifecycle {
 		}
 
 		private Instant record(OutboundMessage message, SendOutcome outcome) {
+			count(outcome);
 			if (outcome instanceof SendOutcome.Sent sent) {
 				outbox.sent(message, sent.providerMessageId(), sent.segments());
+				// What the messages cost: SMS is billed per segment.
+				Counter.builder("covenant.outbox.segments")
+					.description("Segments handed to providers (1 per message outside SMS)")
+					.tag("channel", channel)
+					.register(meters)
+					.increment(sent.segments());
 			}
 			else if (outcome instanceof SendOutcome.Retry retry) {
 				return retry(message, retry);
@@ -366,6 +379,15 @@ public class Dispatcher implements SmartLifecycle {
 				return Instant.now().plus(retry.retryAfter());
 			}
 			return null;
+		}
+
+		private void count(SendOutcome outcome) {
+			Counter.builder("covenant.outbox.sends")
+				.description("Provider calls and refusals by what became of them")
+				.tag("channel", channel)
+				.tag("outcome", outcome.getClass().getSimpleName().toLowerCase())
+				.register(meters)
+				.increment();
 		}
 
 		private Duration backoff(int attempts) {
