@@ -120,6 +120,37 @@ class TwilioWebhookTests extends ChannelTest {
 	}
 
 	@Test
+	void stopIsConfirmedOnceAndThenNothingIsSent() {
+		Sms phone = new Sms(newNumber());
+		phone.say("Hi", "Reply YES");
+		phone.say("STOP", "no more messages");
+		int afterStop = twilio.textsTo(phone.number).size();
+		Map<String, String> later = message(phone.number, "yes");
+		assertThat(sendSigned(INBOUND, later).status()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT processed_at IS NOT NULL FROM "
+				+ "inbound_messages WHERE provider_message_id = ?").param(later.get("MessageSid")).query(Boolean.class)
+			.single());
+		await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+		assertThat(twilio.textsTo(phone.number)).hasSize(afterStop);
+	}
+
+	@Test
+	void forgetOverSmsSendsTheConfirmationThenDeletesTheNumber() {
+		Sms phone = new Sms(newNumber());
+		phone.say("Hi", "Reply YES");
+		phone.say("yes", "Are you answering for");
+		String participant = participant("sms", phone.lastSid);
+		phone.say("FORGET", "Reply YES to delete");
+		phone.say("YES", "We have deleted your details");
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT count(*) FROM contact_addresses "
+				+ "WHERE participant_id = ?").param(participant).query(Long.class).single() == 0);
+		assertThat(jdbc.sql("SELECT status FROM participants WHERE id = ?").param(participant).query(String.class)
+			.single()).isEqualTo("erased");
+		assertThat(jdbc.sql("SELECT count(*) FROM outbound_messages WHERE participant_id = ?").param(participant)
+			.query(Long.class).single()).isZero();
+	}
+
+	@Test
 	void theSameMessageDeliveredFiveTimesAtOnceHasOneEffect() throws Exception {
 		String number = newNumber();
 		Sms phone = new Sms(number);
