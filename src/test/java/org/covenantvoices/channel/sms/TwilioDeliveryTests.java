@@ -167,6 +167,28 @@ class TwilioDeliveryTests extends ChannelTest {
 			.doesNotContain("A reminder outside the window");
 	}
 
+	@Test
+	void withRedisDownAMessageIsStillKeptAcknowledgedAndAnsweredOnceRedisIsBack() throws Exception {
+		int closedPort;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		String number = newNumber();
+		Map<String, String> hello = message(number, "Hi");
+		try (org.covenantvoices.support.Instance broken = org.covenantvoices.support.Instance
+			.start(instanceOverrides("covenant.redis.url=redis://127.0.0.1:" + closedPort))) {
+			Client.Response response = broken.client.post(INBOUND, "application/x-www-form-urlencoded", form(hello),
+					Map.of("X-Twilio-Signature", TwilioFake.signature(AUTH_TOKEN, PUBLIC_BASE_URL + INBOUND, hello)));
+			// PostgreSQL kept it, so it may be acknowledged; the conversation waits for Redis.
+			assertThat(response.status()).isEqualTo(200);
+			assertThat(jdbc.sql("SELECT count(*) FROM inbound_messages WHERE provider_message_id = ?")
+				.param(hello.get("MessageSid")).query(Long.class).single()).isEqualTo(1);
+		}
+		// An instance with Redis picks it up in its recovery sweep and answers.
+		await().atMost(Duration.ofSeconds(90)).until(() -> twilio.textsTo(number).size() >= 2);
+		assertThat(twilio.textsTo(number).get(0)).contains("Covenant Voices");
+	}
+
 	// --- helpers ---
 
 	private volatile String lastSid;
