@@ -73,8 +73,16 @@ public final class TelegramFake {
 			String url = event.getRequest().getUrl().toLowerCase();
 			if (url.endsWith("/" + methodName.toLowerCase())) {
 				String body = event.getRequest().getBodyAsString();
-				JsonNode json = body == null || body.isBlank() ? Client.JSON.createObjectNode() : Client.JSON.readTree(body);
-				((tools.jackson.databind.node.ObjectNode) json).put("_status", event.getResponse().getStatus());
+				tools.jackson.databind.node.ObjectNode json;
+				try {
+					json = (tools.jackson.databind.node.ObjectNode) Client.JSON.readTree(body);
+				}
+				catch (RuntimeException notJson) {
+					// Some methods (setWebhook) go as multipart forms: keep the raw text.
+					json = Client.JSON.createObjectNode();
+				}
+				json.put("_status", event.getResponse().getStatus());
+				json.put("_raw", body == null ? "" : body);
 				calls.add(json);
 			}
 		}
