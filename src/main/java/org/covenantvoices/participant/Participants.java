@@ -69,6 +69,12 @@ public interface Participants {
 	/** Deletes the contact address of an erased participant, once nothing more will be sent to them. */
 	void completeErasure(String participantId);
 
+	/**
+	 * A keyed hash of an address, for counting or limiting what arrives from it (for example in Redis) without keeping
+	 * the address itself or registering anyone. The same on every instance.
+	 */
+	String addressKey(String channel, String address);
+
 	/** The decrypted address to send to, if the participant may still be reached. */
 	Optional<String> contactAddress(String participantId);
 }

@@ -33,6 +33,10 @@ public final class Client {
 	}
 
 	public Response post(String path, String contentType, String body) {
+		return post(path, contentType, body, Map.of());
+	}
+
+	public Response post(String path, String contentType, String body, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
 			.timeout(Duration.ofSeconds(60))
 			.POST(body == null ? HttpRequest.BodyPublishers.noBody()
@@ -40,6 +44,7 @@ public final class Client {
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}
+		headers.forEach(request::header);
 		return send(request.build());
 	}
 

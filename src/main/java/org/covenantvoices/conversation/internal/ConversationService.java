@@ -279,7 +279,8 @@ class ConversationService implements Conversations {
 				null, updates == null ? null : "yes".equals(updates)));
 	}
 
-	private void completeErasureIfDone(String participantId) {
+	/** Once the FORGET confirmation has left, the contact address and the last messages go too. */
+	void completeErasureIfDone(String participantId) {
 		participants.find(participantId)
 			.filter(p -> p.status() == ParticipantStatus.ERASED)
 			.filter(p -> !journal.hasQueued(participantId))

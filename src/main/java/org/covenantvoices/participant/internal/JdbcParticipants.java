@@ -175,6 +175,12 @@ class JdbcParticipants implements Participants {
 	}
 
 	@Override
+	public String addressKey(String channel, String address) {
+		// A different purpose from the register's hash, so the two never match each other.
+		return java.util.HexFormat.of().formatHex(protector.hash("key:" + channel, address), 0, 16);
+	}
+
+	@Override
 	public Optional<String> contactAddress(String participantId) {
 		return jdbc.sql("SELECT ciphertext FROM contact_addresses WHERE participant_id = ?")
 			.param(participantId)

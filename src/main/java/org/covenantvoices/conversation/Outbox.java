@@ -1,0 +1,59 @@
+package org.covenantvoices.conversation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The queue of messages for channels that send on their own (SMS, WhatsApp, Telegram). Any number of instances may
+ * drain it at once: each message is claimed by one, and {@link #hand} is the sent-guard that makes sure nothing is
+ * handed to a provider twice, even across a crash.
+ */
+public interface Outbox {
+
+	/**
+	 * Claims due messages for a channel: conversation replies before campaign messages, and for each person only
+	 * their oldest waiting message, so one person's messages go out in order.
+	 */
+	List<OutboundMessage> claim(String channel, int limit);
+
+	/**
+	 * The sent-guard, called just before the provider call.
+	 *
+	 * @return false where the message was handed before (or is no longer claimed): do not send it
+	 */
+	boolean hand(OutboundMessage message);
+
+	/** The provider took it. */
+	void sent(OutboundMessage message, String providerMessageId, int segments);
+
+	/** The provider certainly did not take it: try again at {@code notBefore}. */
+	void retry(OutboundMessage message, String errorCode, String reason, Instant notBefore);
+
+	/** Not tried (rate limit, circuit open): back to the queue without counting an attempt. */
+	void release(OutboundMessage message, Instant notBefore);
+
+	/** It will not be sent: a permanent provider error, an opt-out, or an unknown outcome that must not repeat. */
+	void failed(OutboundMessage message, String errorCode, String reason);
+
+	/** Deliberately not sent, e.g. to a stopped participant or outside WhatsApp's 24-hour window. */
+	void skipped(OutboundMessage message, String errorCode, String reason);
+
+	/**
+	 * A provider's delivery report, matched by its message id.
+	 *
+	 * @return the participant the message was for, where it was found
+	 */
+	Optional<String> reportDelivery(Collection<String> channels, String providerMessageId, DeliveryStatus status,
+			String errorCode);
+
+	/**
+	 * Messages claimed longer ago than {@code lease} by an instance that died: those never handed go back to the
+	 * queue, those handed are failed as "outcome unknown" and never handed again.
+	 *
+	 * @return how many were put back or failed
+	 */
+	int recoverAbandoned(Duration lease);
+}
