@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * Principles, themes and sentiment on contributions, kept apart from the answers (after i.AI Consult). Kinds:
- * {@code principle} (recognition, partnership, participation, transparency), {@code theme} (any short label) and
- * {@code sentiment} (agreement, disagreement, unclear).
+ * {@code principle} (recognition, partnership, participation, transparency), {@code theme} (any short label),
+ * {@code sentiment} (agreement, disagreement, mixed, unclear: for question 1, whether the four principles are right)
+ * and {@code evidence} (yes or no: whether the answer gives an example or facts).
  */
 public interface Annotations {
 
@@ -23,6 +24,12 @@ public interface Annotations {
 
 	/** A person says the label does not apply. */
 	Annotation remove(long annotationId, String organiser);
+
+	/**
+	 * Current answers with text that this model and version has not labelled yet, oldest first: the labelling queue.
+	 * A model writes at least one label for every answer it reads, so an answer leaves the queue once labelled.
+	 */
+	List<AnswerToLabel> unlabelled(String model, String modelVersion, int limit);
 
 	/** The labels in force on a contribution. */
 	List<Annotation> current(long contributionId);

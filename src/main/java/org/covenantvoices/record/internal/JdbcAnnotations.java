@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.covenantvoices.audit.AuditLog;
 import org.covenantvoices.record.Annotation;
+import org.covenantvoices.record.AnswerToLabel;
 import org.covenantvoices.record.Annotations;
 import org.covenantvoices.record.InvalidRequest;
 import org.covenantvoices.record.NotFound;
@@ -22,7 +23,7 @@ class JdbcAnnotations implements Annotations {
 
 	static final Set<String> PRINCIPLES = Set.of("recognition", "partnership", "participation", "transparency");
 
-	static final Set<String> SENTIMENTS = Set.of("agreement", "disagreement", "unclear");
+	static final Set<String> SENTIMENTS = Set.of("agreement", "disagreement", "mixed", "unclear");
 
 	private static final String COLUMNS = "id, contribution_id, kind, value, action, model, model_version, organiser, "
 			+ "supersedes, superseded_at, created_at";
@@ -88,6 +89,21 @@ class JdbcAnnotations implements Annotations {
 	}
 
 	@Override
+	public List<AnswerToLabel> unlabelled(String model, String modelVersion, int limit) {
+		return jdbc.sql("""
+				SELECT c.id, c.question_id, c.choice, c.text, c.language FROM contributions c
+				WHERE c.superseded_at IS NULL AND c.text IS NOT NULL AND length(c.text) > 0
+				  AND NOT EXISTS (SELECT 1 FROM annotations a WHERE a.contribution_id = c.id
+				                  AND a.model = ? AND a.model_version = ?)
+				ORDER BY c.id LIMIT ?
+				""")
+			.params(model, modelVersion, limit)
+			.query((rs, n) -> new AnswerToLabel(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5)))
+			.list();
+	}
+
+	@Override
 	public List<Annotation> history(long contributionId) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM annotations WHERE contribution_id = ? ORDER BY id")
 			.param(contributionId)
@@ -148,8 +164,8 @@ class JdbcAnnotations implements Annotations {
 
 	private static String kind(String kind) {
 		String k = kind == null ? "" : kind.strip().toLowerCase(Locale.ROOT);
-		if (!Set.of("principle", "theme", "sentiment").contains(k)) {
-			throw new InvalidRequest("kind must be principle, theme or sentiment");
+		if (!Set.of("principle", "theme", "sentiment", "evidence").contains(k)) {
+			throw new InvalidRequest("kind must be principle, theme, sentiment or evidence");
 		}
 		return k;
 	}
@@ -169,7 +185,13 @@ class JdbcAnnotations implements Annotations {
 			case "sentiment" -> {
 				v = v.toLowerCase(Locale.ROOT);
 				if (!SENTIMENTS.contains(v)) {
-					throw new InvalidRequest("a sentiment is agreement, disagreement or unclear");
+					throw new InvalidRequest("a sentiment is agreement, disagreement, mixed or unclear");
+				}
+			}
+			case "evidence" -> {
+				v = v.toLowerCase(Locale.ROOT);
+				if (!v.equals("yes") && !v.equals("no")) {
+					throw new InvalidRequest("evidence is yes or no: does the answer give an example or facts");
 				}
 			}
 			default -> {
