@@ -203,6 +203,44 @@ class TelegramWebhookTests extends ChannelTest {
 		assertThat(telegram.sendsTo(chat.id())).isEmpty();
 	}
 
+	@Test
+	void aWelshSpeakerTakesPartInWelshWithWelshButtonsThenStopsAndIsForgotten() {
+		Chat chat = new Chat(newChatId(), "private");
+		chat.type("/start", "Tecstiwch CYMRAEG am Gymraeg");
+		chat.type("Cymraeg", "Atebwch IE i ddechrau");
+		chat.press("Ie", "Ydych chi'n ateb ar ran");
+		JsonNode question = telegram.messagesTo(chat.id()).get(telegram.messagesTo(chat.id()).size() - 1);
+		List<String> labels = new ArrayList<>();
+		question.get("reply_markup").get("inline_keyboard").forEach(row -> row.forEach(b -> labels.add(b.get("text")
+			.asString())));
+		assertThat(labels).containsExactly("Fi fy hun", "Grŵp", "Sefydliad");
+		chat.press("Fi fy hun", "Ble ydych chi?");
+		chat.press("Cymru", "Pa dref");
+		chat.type("Bangor", "Cwestiwn 1 o 6");
+		chat.press("Ddim yn siŵr", "Pam?");
+		chat.type("Mae angen mwy o sylw i'r Gymraeg", "Cwestiwn 2 o 6");
+		chat.type("Cyfarfodydd wyneb yn wyneb", "Cwestiwn 3 o 6");
+		chat.type("Gormod o waith papur", "Cwestiwn 4 o 6");
+		chat.type("Adroddiad bob blwyddyn", "Cwestiwn 5 o 6");
+		chat.type("Rhwydweithiau lleol", "Cwestiwn 6 o 6");
+		chat.type("Grantiau tair blynedd", "unrhyw beth arall");
+		chat.type("na", "Cyfamod yn cael ei gyhoeddi");
+		chat.press("Ie plis", "Diolch!");
+		String participant = participant(chat.lastUpdateId);
+		assertThat(jdbc.sql("SELECT count(*) FROM contributions WHERE participant_id = ? AND language = 'cy' "
+				+ "AND source = 'telegram' AND superseded_at IS NULL").param(participant).query(Long.class).single())
+			.isEqualTo(6);
+
+		chat.type("STOPIO", "Fyddwch chi ddim yn cael mwy o negeseuon");
+		chat.type("DECHRAU", "Croeso nôl");
+		chat.type("ANGHOFIO", "Atebwch IE i ddileu");
+		chat.type("ie", "Wedi'i wneud");
+		await().atMost(PATIENCE).until(() -> jdbc.sql("SELECT count(*) FROM contact_addresses WHERE participant_id = ?")
+			.param(participant).query(Long.class).single() == 0);
+		assertThat(jdbc.sql("SELECT status FROM participants WHERE id = ?").param(participant).query(String.class)
+			.single()).isEqualTo("erased");
+	}
+
 	// --- helpers ---
 
 	static long newChatId() {
