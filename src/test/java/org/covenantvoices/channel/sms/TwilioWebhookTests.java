@@ -120,6 +120,36 @@ class TwilioWebhookTests extends ChannelTest {
 	}
 
 	@Test
+	void aWholeConversationBySmsInWelshWithStopAndForget() {
+		Sms phone = new Sms(newNumber());
+		phone.say("Helo", "Tecstiwch CYMRAEG am Gymraeg");
+		phone.say("CYMRAEG", "Atebwch IE i ddechrau");
+		phone.say("ie", "Ydych chi'n ateb ar ran");
+		phone.say("1", "Ble ydych chi?");
+		phone.say("Cymru", "Pa dref");
+		phone.say("Caernarfon", "Cwestiwn 1 o 6");
+		phone.say("ie", "Pam?");
+		phone.say("Maen nhw'n iawn i ni", "Cwestiwn 2 o 6");
+		phone.say("Siarad wyneb yn wyneb", "Cwestiwn 3 o 6");
+		phone.say("Diffyg amser a staff", "Cwestiwn 4 o 6");
+		phone.say("Adroddiad cyhoeddus bob blwyddyn", "Cwestiwn 5 o 6");
+		phone.say("Rhannu straeon da", "Cwestiwn 6 o 6");
+		phone.say("Grantiau hirach os gwelwch yn dda", "unrhyw beth arall");
+		phone.say("na", "Cyfamod yn cael ei gyhoeddi");
+		phone.say("na diolch", "Diolch!");
+		String participant = participant("sms", phone.lastSid);
+		assertThat(jdbc.sql("SELECT count(*) FROM contributions WHERE participant_id = ? AND language = 'cy' "
+				+ "AND source = 'sms' AND superseded_at IS NULL").param(participant).query(Long.class).single())
+			.isEqualTo(6);
+		phone.say("STOPIO", "Fyddwch chi ddim yn cael mwy o negeseuon");
+		phone.say("DECHRAU", "Croeso nôl");
+		phone.say("ANGHOFIO", "Atebwch IE i ddileu");
+		phone.say("ie", "Wedi'i wneud");
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT count(*) FROM contact_addresses "
+				+ "WHERE participant_id = ?").param(participant).query(Long.class).single() == 0);
+	}
+
+	@Test
 	void stopIsConfirmedOnceAndThenNothingIsSent() {
 		Sms phone = new Sms(newNumber());
 		phone.say("Hi", "Reply YES");
