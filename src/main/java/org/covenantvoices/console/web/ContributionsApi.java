@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.covenantvoices.record.ContributionFilter;
@@ -26,6 +28,10 @@ class ContributionsApi {
 
 	static final int MAX_PAGE_SIZE = 500;
 
+	/** The nations a contribution may name; not_given finds those that name none. */
+	static final List<String> NATIONS = List.of("england", "scotland", "wales", "northern_ireland",
+			"uk", ContributionFilter.NATION_NOT_GIVEN);
+
 	/** Dates without a time are days in the UK. */
 	private static final ZoneId UK = ZoneId.of("Europe/London");
 
@@ -39,7 +45,7 @@ class ContributionsApi {
 	ContributionPage list(@RequestParam(required = false) String questionId,
 			@RequestParam(required = false) String source, @RequestParam(required = false) String eventCode,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(defaultValue = "false") boolean includeSuperseded,
+			@RequestParam(defaultValue = "false") boolean includeSuperseded, @RequestParam(required = false) String nation,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		if (page < 0) {
 			throw new BadRequest("page must be 0 or more");
@@ -47,15 +53,16 @@ class ContributionsApi {
 		if (size < 1 || size > MAX_PAGE_SIZE) {
 			throw new BadRequest("size must be from 1 to " + MAX_PAGE_SIZE);
 		}
-		return contributions.find(filter(questionId, source, eventCode, from, to, includeSuperseded), page, size);
+		return contributions.find(filter(questionId, source, eventCode, from, to, includeSuperseded, nation), page,
+				size);
 	}
 
 	@GetMapping("/api/export/contributions.csv")
 	void csv(@RequestParam(required = false) String questionId, @RequestParam(required = false) String source,
 			@RequestParam(required = false) String eventCode, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(defaultValue = "false") boolean includeSuperseded,
-			HttpServletResponse response) throws IOException {
-		ContributionFilter filter = filter(questionId, source, eventCode, from, to, includeSuperseded);
+			@RequestParam(required = false) String nation, HttpServletResponse response) throws IOException {
+		ContributionFilter filter = filter(questionId, source, eventCode, from, to, includeSuperseded, nation);
 		response.setContentType("text/csv; charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"covenant-contributions.csv\"");
 		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
@@ -66,7 +73,7 @@ class ContributionsApi {
 	}
 
 	private static ContributionFilter filter(String questionId, String source, String eventCode, String from,
-			String to, boolean includeSuperseded) {
+			String to, boolean includeSuperseded, String nation) {
 		QuestionId question = blank(questionId) ? null : QuestionId.parse(questionId)
 			.orElseThrow(() -> new BadRequest("questionId must be one of Q1 to Q6, OTHER or GENERAL"));
 		Source src = blank(source) ? null : Source.fromCode(source)
@@ -77,8 +84,12 @@ class ContributionsApi {
 		if (start != null && end != null && !start.isBefore(end)) {
 			throw new BadRequest("from must be before to");
 		}
+		String nationCode = blank(nation) ? null : nation.strip().toLowerCase(Locale.ROOT);
+		if (nationCode != null && !NATIONS.contains(nationCode)) {
+			throw new BadRequest("nation must be one of " + String.join(", ", NATIONS));
+		}
 		return new ContributionFilter(question, src, blank(eventCode) ? null : eventCode.strip(), start, end,
-				includeSuperseded);
+				includeSuperseded, nationCode);
 	}
 
 	/** A day (2026-11-28; "to" includes the whole day) or an exact time (2026-11-28T09:00:00Z). */

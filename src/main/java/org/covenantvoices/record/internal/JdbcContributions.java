@@ -197,6 +197,13 @@ class JdbcContributions implements Contributions {
 				clauses.add("created_at < ?");
 				params.add(Timestamp.from(f.to()));
 			}
+			if (ContributionFilter.NATION_NOT_GIVEN.equals(f.nation())) {
+				clauses.add("nation IS NULL");
+			}
+			else if (f.nation() != null) {
+				clauses.add("nation = ?");
+				params.add(f.nation());
+			}
 			return new Where(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), params);
 		}
 	}
