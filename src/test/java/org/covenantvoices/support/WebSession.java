@@ -93,6 +93,12 @@ public final class WebSession {
 		return send(request);
 	}
 
+	/** Carries on another's session, as the same browser talking to another instance would. */
+	public void adopt(WebSession other) {
+		this.session = other.session;
+		this.csrf = other.csrf;
+	}
+
 	public String csrfToken() {
 		return csrf;
 	}

@@ -5,8 +5,11 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
@@ -52,12 +55,19 @@ final class ConsoleAccessHandlers {
 	 */
 	static AccessDeniedHandler pagesDenied() {
 		return (request, response, exception) -> {
-			if (exception instanceof CsrfException && request.getUserPrincipal() == null) {
+			if (exception instanceof CsrfException && !signedIn()) {
 				SignInHandlers.redirect(response, "/sign-in?timeout");
 				return;
 			}
 			response.sendError(HttpServletResponse.SC_FORBIDDEN);
 		};
+	}
+
+	/** Read from the security context: the request's own principal is not set yet when the CSRF check runs. */
+	private static boolean signedIn() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.isAuthenticated()
+				&& !(authentication instanceof AnonymousAuthenticationToken);
 	}
 
 	private static void json(HttpServletResponse response, int status, String reason) throws IOException {

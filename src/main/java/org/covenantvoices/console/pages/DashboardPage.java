@@ -118,7 +118,7 @@ class DashboardPage {
 		model.addAttribute("funnel", funnelRows);
 		model.addAttribute("funnelChart", BarChart.of("funnel-chart", "How far people get through the conversation",
 				"How many people reached each stage of the conversation, from the first message to the end. The same "
-						+ "numbers are in the table beside the chart.",
+						+ "numbers are in the table below the chart.",
 				List.of(new BarChart.Series("people", "People")),
 				funnelRows.stream().map(r -> BarChart.Row.of(r.stage(), labels, r.people())).toList()));
 
@@ -170,6 +170,7 @@ class DashboardPage {
 			case FunnelStage.STARTED -> "Sent a first message";
 			case FunnelStage.CONSENTED -> "Agreed to take part";
 			case FunnelStage.FINISHED -> "Reached the end";
+			case "OTHER" -> "Reached the last question, anything else";
 			default -> "Reached " + labels.question(stage);
 		};
 	}

@@ -107,7 +107,7 @@ class RecordPage {
 	private Row row(Contribution c) {
 		return new Row(c.id(), labels.dateTime(c.createdAt()), labels.question(c.questionId()), labels.source(c.source()),
 				labels.nation(c.nation()), c.representedCount(), labels.choice(c.choice()), redaction.redact(c.text()),
-				c.language(), c.version() > 1, c.eventCode());
+				c.language(), c.eventCode());
 	}
 
 	private static int pageNumber(String page) {
@@ -138,10 +138,9 @@ class RecordPage {
 	/**
 	 * @param choice a quick answer such as "Yes", or null
 	 * @param text the answer with contact details redacted, or null where there is only a choice
-	 * @param changed this is a changed answer, superseding an earlier one
 	 */
 	public record Row(long id, String received, String question, String source, String nation, int people,
-			String choice, String text, String language, boolean changed, String eventCode) {
+			String choice, String text, String language, String eventCode) {
 	}
 
 	/** GOV.UK pagination: previous and next, the first and last pages, and those around the current one. */

@@ -1,6 +1,7 @@
 package org.covenantvoices.console.pages;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,8 @@ class ScriptPage {
 		List<Language> languages = new ArrayList<>();
 		byLanguage.forEach((code, messages) -> languages.add(new Language(code, languageName(code),
 				messages.isEmpty() ? "" : messages.get(0).version(), messages)));
+		// English first, as people expect; then the others by name.
+		languages.sort(Comparator.comparing((Language l) -> !l.english()).thenComparing(Language::name));
 		model.addAttribute("languages", languages);
 		model.addAttribute("easyToRead", (int) EASY_TO_READ);
 		return "console/script";
