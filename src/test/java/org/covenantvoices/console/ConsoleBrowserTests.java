@@ -107,8 +107,10 @@ class ConsoleBrowserTests extends IntegrationTest {
 			browser.screenshot("record");
 
 			browser.open("/script");
-			browser.tabTo("a.govuk-tabs__tab[href='#language-cy']");
-			browser.press(Keys.ENTER);
+			// Tabs are one stop for the Tab key; the arrow keys move between them.
+			browser.tabTo("a.govuk-tabs__tab[href='#language-en']");
+			browser.press(Keys.ARROW_RIGHT);
+			assertThat(browser.focused().getAttribute("href")).endsWith("#language-cy");
 			assertThat(browser.find("#language-cy").isDisplayed()).isTrue();
 			assertThat(browser.text("#language-cy")).contains("Helo! Dyma Covenant Voices");
 			browser.screenshot("script");

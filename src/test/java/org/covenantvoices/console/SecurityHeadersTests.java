@@ -1,5 +1,8 @@
 package org.covenantvoices.console;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -7,9 +10,11 @@ import java.util.regex.Pattern;
 
 import org.covenantvoices.support.Instance;
 import org.covenantvoices.support.IntegrationTest;
+import org.covenantvoices.support.TestServers;
 import org.covenantvoices.support.WebSession;
 import org.covenantvoices.support.WebSession.Page;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.UnifiedJedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +49,26 @@ class SecurityHeadersTests extends IntegrationTest {
 		Page page = new WebSession(base()).get("/sign-in");
 		String cookie = page.header("Set-Cookie").orElseThrow();
 		assertThat(cookie).startsWith("cv_session=").contains("Secure", "HttpOnly", "SameSite=Lax", "Path=/");
+	}
+
+	/** Anyone can open the sign-in page: the session that makes lasts minutes, a signed-in one an hour. */
+	@Test
+	void sessionsLiveInRedisShortlyUntilSomeoneSignsIn() {
+		WebSession web = new WebSession(base());
+		web.get("/sign-in");
+		try (UnifiedJedis redis = TestServers.get().redis()) {
+			long anonymous = redis.pttl(sessionKey(web));
+			assertThat(anonymous).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(15).toMillis());
+			web.post("/sign-in", Map.of("username", "admin", "password", ADMIN_PASSWORD));
+			long signedIn = redis.pttl(sessionKey(web));
+			assertThat(signedIn).isGreaterThan(Duration.ofMinutes(55).toMillis())
+				.isLessThanOrEqualTo(Duration.ofMinutes(60).toMillis());
+		}
+	}
+
+	private static String sessionKey(WebSession web) {
+		String id = new String(Base64.getDecoder().decode(web.sessionCookie()), StandardCharsets.UTF_8);
+		return TestServers.get().namespace + ":console:session:" + id;
 	}
 
 	@Test

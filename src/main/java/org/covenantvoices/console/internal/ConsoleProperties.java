@@ -14,6 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record ConsoleProperties(@DefaultValue("60m") Duration sessionTimeout, @DefaultValue("true") boolean secureCookie,
 		@DefaultValue SignIn signIn) {
 
+	/** How long a session lasts before anyone signs in with it: long enough to fill in the form, no longer. */
+	Duration signInTimeout() {
+		Duration quarterHour = Duration.ofMinutes(15);
+		return sessionTimeout.compareTo(quarterHour) < 0 ? sessionTimeout : quarterHour;
+	}
+
 	/**
 	 * @param maxFailures wrong passwords for one user name within {@code window} that lock it
 	 * @param lockFor how long a locked user name stays locked

@@ -37,6 +37,10 @@ class RedisSessionRepository implements SessionRepository<MapSession> {
 
 	private final Duration timeout;
 
+	/**
+	 * @param timeout how long a new session lasts without a request. Signing in extends it (see SignInHandlers), so
+	 * that the sessions anyone can create by opening the sign-in page do not pile up in Redis
+	 */
 	RedisSessionRepository(UnifiedJedis redis, RedisKeys keys, Duration timeout) {
 		this.redis = redis;
 		this.keys = keys;

@@ -72,7 +72,7 @@ class SecurityConfiguration {
 				.loginProcessingUrl("/sign-in")
 				.usernameParameter("username")
 				.passwordParameter("password")
-				.successHandler(SignInHandlers.success(users))
+				.successHandler(SignInHandlers.success(users, properties))
 				.failureHandler(SignInHandlers.failure()))
 			.logout(logout -> logout.logoutRequestMatcher(PATHS.matcher(HttpMethod.POST, "/sign-out"))
 				.logoutSuccessHandler(signedOut())

@@ -24,7 +24,7 @@ class SessionConfiguration {
 
 	@Bean
 	SessionRepository<MapSession> sessionRepository(UnifiedJedis redis, RedisKeys keys, ConsoleProperties properties) {
-		return new RedisSessionRepository(redis, keys, properties.sessionTimeout());
+		return new RedisSessionRepository(redis, keys, properties.signInTimeout());
 	}
 
 	@Bean

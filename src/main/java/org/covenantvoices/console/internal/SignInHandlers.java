@@ -35,12 +35,13 @@ final class SignInHandlers {
 	private SignInHandlers() {
 	}
 
-	static AuthenticationSuccessHandler success(ConsoleUsers users) {
+	static AuthenticationSuccessHandler success(ConsoleUsers users, ConsoleProperties properties) {
 		SavedRequestAwareAuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
 		next.setDefaultTargetUrl("/dashboard");
 		next.setRedirectStrategy(SEE_OTHER);
 		return (request, response, authentication) -> {
 			request.getSession().setAttribute(SIGNED_IN_AT, users.signedIn(authentication.getName()));
+			request.getSession().setMaxInactiveInterval((int) properties.sessionTimeout().toSeconds());
 			request.getSession().removeAttribute(SignInFailure.SESSION_ATTRIBUTE);
 			next.onAuthenticationSuccess(request, response, authentication);
 		};
