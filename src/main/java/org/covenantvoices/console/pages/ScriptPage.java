@@ -38,13 +38,14 @@ class ScriptPage {
 		Map<String, List<Message>> byLanguage = new LinkedHashMap<>();
 		for (ParticipantText text : texts.all()) {
 			SmsSegments sms = SmsSegments.of(text.text());
-			boolean english = "en".equals(text.language());
-			Double ease = english ? Math.round(Readability.fleschReadingEase(text.text()) * 10) / 10.0 : null;
-			Integer longest = english ? Readability.longestSentence(text.text()) : null;
+			// As the plain-language test does: English messages are scored, button labels of a word or two are not.
+			boolean scored = "en".equals(text.language()) && !"button".equals(text.kind());
+			Double ease = scored ? Math.round(Readability.fleschReadingEase(text.text()) * 10) / 10.0 : null;
+			Integer longest = scored ? Readability.longestSentence(text.text()) : null;
 			String forcing = sms.encoding() == SmsSegments.Encoding.UCS_2 ? SmsSegments.nonGsm7Characters(text.text())
 					: "";
 			byLanguage.computeIfAbsent(text.language(), l -> new ArrayList<>())
-				.add(new Message(text.key(), kind(text.kind()), text.text(), text.scriptVersion(),
+				.add(new Message(step(text.key()), kind(text), text.text(), text.scriptVersion(),
 						sms.encoding() == SmsSegments.Encoding.GSM_7 ? "GSM-7" : "UCS-2", sms.segments(),
 						sms.remaining(), ease, longest, forcing));
 		}
@@ -58,13 +59,19 @@ class ScriptPage {
 		return "console/script";
 	}
 
-	private static String kind(String kind) {
-		return switch (kind) {
+	/** The step or message a text belongs to; a button's key also names its option ({@code nation/wales}). */
+	private static String step(String key) {
+		int slash = key.indexOf('/');
+		return slash < 0 ? key : key.substring(0, slash);
+	}
+
+	private static String kind(ParticipantText text) {
+		return switch (text.kind()) {
 			case "step" -> "Step";
 			case "explain" -> "Simpler wording";
-			case "button" -> "Button";
+			case "button" -> "Button for " + text.key().substring(text.key().indexOf('/') + 1).replace('_', ' ');
 			case "message" -> "Message";
-			default -> kind;
+			default -> text.kind();
 		};
 	}
 
