@@ -1,5 +1,9 @@
 package org.covenantvoices.console.internal;
 
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
@@ -16,6 +20,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * failures and locking user names after repeated wrong passwords.
  */
 class GuardedAuthenticationProvider implements AuthenticationProvider {
+
+	private static final Logger log = LoggerFactory.getLogger(GuardedAuthenticationProvider.class);
 
 	private final DaoAuthenticationProvider passwords;
 
@@ -70,10 +76,14 @@ class GuardedAuthenticationProvider implements AuthenticationProvider {
 		return guarded(() -> {
 			guard.failedFrom(address);
 			int limit = guard.limits().maxFailures();
-			long failures = username.isEmpty() ? 0 : users
-				.recordFailure(username, limit, guard.limits().window(), guard.limits().lockFor())
-				.map(Integer::longValue)
-				.orElseGet(() -> guard.failedForUnknownName(username));
+			Optional<Integer> known = username.isEmpty() ? Optional.of(0)
+					: users.recordFailure(username, limit, guard.limits().window(), guard.limits().lockFor());
+			long failures = known.map(Integer::longValue).orElseGet(() -> guard.failedForUnknownName(username));
+			if (known.isPresent() && failures == limit) {
+				// Only for real accounts: a mistyped name may be someone's password.
+				log.warn("Console user {} locked for {} after {} wrong passwords", username, guard.limits().lockFor(),
+						failures);
+			}
 			return failures >= limit ? new LockedException("locked") : e;
 		});
 	}

@@ -11,6 +11,8 @@ import org.covenantvoices.console.Role;
 import org.covenantvoices.console.internal.AccountSessions;
 import org.covenantvoices.console.internal.ConsoleUser;
 import org.covenantvoices.console.internal.ConsoleUsers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
@@ -29,6 +31,8 @@ import org.springframework.web.util.UriUtils;
  */
 @Controller
 class UsersPage {
+
+	private static final Logger log = LoggerFactory.getLogger(UsersPage.class);
 
 	/** Letters, numbers, dots, hyphens, underscores and @, so an e-mail address works as a user name. */
 	static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{1,63}");
@@ -89,6 +93,7 @@ class UsersPage {
 			model.addAttribute("roles", Role.values());
 			return "console/user-new";
 		}
+		log.info("Console user {} added as {} by {}", name, chosen.get(), signedInName());
 		redirect.addFlashAttribute("success", name + " has been added. Give them their password in person or by "
 				+ "a separate channel, never in the same message as their user name.");
 		return "redirect:/users";
@@ -115,6 +120,7 @@ class UsersPage {
 			return "redirect:/users/" + path(user) + "#password";
 		}
 		Optional<Instant> revoked = users.setPassword(user.username(), encoder.encode(password));
+		log.info("Password of console user {} reset by {}", user.username(), signedInName());
 		if (user.username().equals(signedInName())) {
 			revoked.ifPresent(at -> AccountSessions.keepCurrent(session, at));
 		}
@@ -138,6 +144,7 @@ class UsersPage {
 			return "redirect:/users/" + path(user);
 		}
 		users.setEnabled(user.username(), false);
+		log.info("Console user {} turned off by {}", user.username(), signedInName());
 		redirect.addFlashAttribute("success", user.username() + " has been turned off and signed out. They cannot "
 				+ "sign in until an administrator turns their account on again.");
 		return "redirect:/users/" + path(user);
@@ -147,6 +154,7 @@ class UsersPage {
 	String enable(@PathVariable String username, RedirectAttributes redirect) {
 		ConsoleUser user = find(username);
 		users.setEnabled(user.username(), true);
+		log.info("Console user {} turned on by {}", user.username(), signedInName());
 		redirect.addFlashAttribute("success", user.username() + " has been turned on and can sign in again.");
 		return "redirect:/users/" + path(user);
 	}
