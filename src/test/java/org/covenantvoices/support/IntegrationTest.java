@@ -51,6 +51,9 @@ public abstract class IntegrationTest {
 		p.put("covenant.admin.password", ADMIN_PASSWORD);
 		p.put("covenant.simulator.enabled", "true");
 		p.put("covenant.data-dir", "target/test-data");
+		// Every test signs in from 127.0.0.1, some with wrong passwords on purpose: the per-address limit has a test
+		// of its own, on instances of its own.
+		p.put("covenant.console.sign-in.max-failures-per-address", "1000");
 		return p;
 	}
 

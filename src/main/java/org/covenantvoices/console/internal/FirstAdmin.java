@@ -43,7 +43,14 @@ class FirstAdmin implements SmartInitializingSingleton {
 		String username = properties.username();
 		String password = properties.password();
 		if (password != null && !password.isBlank()) {
-			users.save(username, encoder.encode(password), Role.ADMIN);
+			// Every instance starts with the same setting: only a changed password (or a user who is not an enabled
+			// administrator) is written, so a rolling restart signs nobody out.
+			boolean current = users.account(username)
+				.filter(a -> a.role() == Role.ADMIN && a.enabled() && encoder.matches(password, a.passwordHash()))
+				.isPresent();
+			if (!current) {
+				users.save(username, encoder.encode(password), Role.ADMIN);
+			}
 			return;
 		}
 		if (users.exists(username)) {

@@ -21,8 +21,17 @@ final class Filters {
 	private Filters() {
 	}
 
+	/** The nations a contribution may name; not_given finds those that name none. */
+	static final java.util.List<String> NATIONS = java.util.List.of("england", "scotland", "wales", "northern_ireland",
+			"uk", ContributionFilter.NATION_NOT_GIVEN);
+
 	static ContributionFilter of(String questionId, String source, String eventCode, String from, String to,
 			boolean includeSuperseded) {
+		return of(questionId, source, eventCode, from, to, includeSuperseded, null);
+	}
+
+	static ContributionFilter of(String questionId, String source, String eventCode, String from, String to,
+			boolean includeSuperseded, String nation) {
 		QuestionId question = blank(questionId) ? null : QuestionId.parse(questionId)
 			.orElseThrow(() -> new BadRequest("questionId must be one of Q1 to Q6, OTHER or GENERAL"));
 		Source src = blank(source) ? null : Source.fromCode(source)
@@ -36,8 +45,12 @@ final class Filters {
 		if (!blank(eventCode) && eventCode.length() > 40) {
 			throw new BadRequest("eventCode is too long");
 		}
+		String n = blank(nation) ? null : nation.strip().toLowerCase(java.util.Locale.ROOT);
+		if (n != null && !NATIONS.contains(n)) {
+			throw new BadRequest("nation must be one of " + String.join(", ", NATIONS));
+		}
 		return new ContributionFilter(question, src, blank(eventCode) ? null : eventCode.strip(), start, end,
-				includeSuperseded);
+				includeSuperseded, n);
 	}
 
 	/** The filter as the audit log records it. */
@@ -60,6 +73,9 @@ final class Filters {
 		}
 		if (f.includeSuperseded()) {
 			d.put("includeSuperseded", true);
+		}
+		if (f.nation() != null) {
+			d.put("nation", f.nation());
 		}
 		return d;
 	}

@@ -39,6 +39,13 @@ record Where(String sql, List<Object> params) {
 			clauses.add("c.created_at < ?");
 			params.add(Timestamp.from(f.to()));
 		}
+		if (ContributionFilter.NATION_NOT_GIVEN.equals(f.nation())) {
+			clauses.add("c.nation IS NULL");
+		}
+		else if (f.nation() != null) {
+			clauses.add("c.nation = ?");
+			params.add(f.nation());
+		}
 		return new Where(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), params);
 	}
 
