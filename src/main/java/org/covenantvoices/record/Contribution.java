@@ -16,4 +16,11 @@ public record Contribution(long id, String participantId, String source, String 
 		String area, int representedCount, String eventCode, String scriptVersion, int version, Long supersedes,
 		Instant supersededAt, Instant createdAt, String granularity, Instant givenAt, Boolean mayPublishAnonymously,
 		Boolean mayBeContacted, String externalId) {
+
+	public Contribution withText(String newText) {
+		return new Contribution(id, participantId, source, questionId, choice, newText, language, answeringAs,
+				groupSize, organisationType, nation, area, representedCount, eventCode, scriptVersion, version,
+				supersedes, supersededAt, createdAt, granularity, givenAt, mayPublishAnonymously, mayBeContacted,
+				externalId);
+	}
 }

@@ -17,4 +17,10 @@ public interface Contributions {
 	ContributionPage find(ContributionFilter filter, int page, int size);
 
 	Optional<Contribution> find(long id);
+
+	/**
+	 * The contribution with its text through the same deterministic redaction as every export: for everyone who
+	 * reads the record but may not see what people wrote word for word.
+	 */
+	Contribution redacted(Contribution contribution);
 }

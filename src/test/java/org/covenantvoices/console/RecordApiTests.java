@@ -33,6 +33,26 @@ class RecordApiTests extends IntegrationTest {
 	}
 
 	@Test
+	void onlyAdminsReadWhatPeopleWroteWordForWord() {
+		jdbc.sql("INSERT INTO console_users (username, password_hash, role) VALUES ('analyst2', ?, 'ANALYST') "
+				+ "ON CONFLICT DO NOTHING").param(encoder.encode("analyst-password")).update();
+		Client.Phone phone = client.phone(newNumber());
+		phone.startAtQuestionOne();
+		phone.send("no");
+		phone.send("Ring me on 07700 900456 or write to sam@example.org, it is about our hall");
+		String participant = participantOf(phone);
+		String path = "/api/contributions?questionId=Q1&size=500";
+		String asAnalyst = client.get(path, "analyst2", "analyst-password").body();
+		assertThat(asAnalyst).contains("it is about our hall", "[redacted]")
+			.doesNotContain("07700 900456", "sam@example.org");
+		assertThat(client.asAdmin(path).body()).contains("07700 900456", "sam@example.org");
+		long id = jdbc.sql("SELECT id FROM contributions WHERE participant_id = ? AND question_id = 'Q1' "
+				+ "AND superseded_at IS NULL").param(participant).query(Long.class).single();
+		assertThat(client.get("/api/contributions/" + id, "analyst2", "analyst-password").body())
+			.doesNotContain("07700 900456");
+	}
+
+	@Test
 	void filtersByQuestionSourceAndDateWithPaging() {
 		Client.Phone phone = client.phone(newNumber());
 		phone.startAtQuestionOne();

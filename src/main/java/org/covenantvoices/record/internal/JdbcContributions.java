@@ -129,6 +129,11 @@ class JdbcContributions implements Contributions {
 		}
 	}
 
+	@Override
+	public Contribution redacted(Contribution contribution) {
+		return contribution.withText(Redactor.redact(contribution.text()));
+	}
+
 	static Contribution map(ResultSet rs, int row) throws SQLException {
 		return new Contribution(rs.getLong("id"), rs.getString("participant_id"), rs.getString("source"),
 				rs.getString("question_id"), rs.getString("choice"), rs.getString("text"), rs.getString("language"),
