@@ -23,4 +23,7 @@ public interface Contributions {
 	 * reads the record but may not see what people wrote word for word.
 	 */
 	Contribution redacted(Contribution contribution);
+
+	/** Names a model found in an answer, to take out wherever its text is redacted. */
+	void addRedactionTerms(long contributionId, java.util.Collection<String> terms);
 }

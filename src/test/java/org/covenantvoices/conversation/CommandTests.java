@@ -174,8 +174,16 @@ class CommandTests extends IntegrationTest {
 		assertThat(count("SELECT count(*) FROM inbound_messages WHERE participant_id = ? AND body <> ''", participant))
 			.isZero();
 		assertThat(count("SELECT count(*) FROM contributions WHERE participant_id = ?", participant)).isZero();
-		assertThat(redis.scan(ScanParams.SCAN_POINTER_START,
-				new ScanParams().match(keys.participant(participant, "*")).count(1000)).getResult()).isEmpty();
+		assertThat(redis.exists(keys.participant(participant, "s"))).isFalse();
+		List<String> left = new java.util.ArrayList<>();
+		String cursor = ScanParams.SCAN_POINTER_START;
+		do {
+			var page = redis.scan(cursor, new ScanParams().match(keys.participant(participant, "*")).count(1000));
+			left.addAll(page.getResult());
+			cursor = page.getCursor();
+		}
+		while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+		assertThat(left).as("Redis keys left for the person").isEmpty();
 
 		// The answers stay, anonymous and with contact details taken out.
 		List<String> anonymous = jdbc.sql("SELECT text FROM contributions WHERE anonymised_at IS NOT NULL "

@@ -47,7 +47,7 @@ class ChatModelFallbackTests {
 		llm = new WireMockServer(wireMockConfig().dynamicPort());
 		llm.start();
 		service = Instance.start("covenant.understanding.llm.base-url=http://localhost:" + llm.port() + "/v1",
-				"covenant.understanding.llm.api-key=test-key", "covenant.understanding.llm.timeout=1s",
+				"covenant.understanding.llm.api-key=test-key", "covenant.understanding.llm.timeout=2500ms",
 				"covenant.understanding.llm.circuit-open-for=4s");
 	}
 
@@ -63,9 +63,13 @@ class ChatModelFallbackTests {
 		// Explanations are cached per wording; each test starts without them.
 		UnifiedJedis redis = service.bean(UnifiedJedis.class);
 		String pattern = service.bean(RedisKeys.class).global("explain", "*");
-		redis.scan(ScanParams.SCAN_POINTER_START, new ScanParams().match(pattern).count(1000))
-			.getResult()
-			.forEach(redis::del);
+		String cursor = ScanParams.SCAN_POINTER_START;
+		do {
+			var page = redis.scan(cursor, new ScanParams().match(pattern).count(1000));
+			page.getResult().forEach(redis::del);
+			cursor = page.getCursor();
+		}
+		while (!ScanParams.SCAN_POINTER_START.equals(cursor));
 	}
 
 	static void modelSays(String json) {
@@ -154,7 +158,7 @@ class ChatModelFallbackTests {
 			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 		assertThat(atQuestionTwo().send("EXPLAIN")).containsExactly(SCRIPTED_EXPLAIN);
 		llm.resetAll();
-		// Slower than the time limit (1 s here): the person still gets the script's words.
+		// Slower than the time limit (2.5 s here): the person still gets the script's words.
 		llm.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withFixedDelay(5000)
 			.withHeader("Content-Type", "application/json")
 			.withBody(completion("{\"explanation\": \"Too late to be useful.\"}"))));

@@ -105,7 +105,7 @@ class Exports implements RecordExports {
 				+ "FROM contributions c" + LABELS + where.sql() + " ORDER BY c.created_at, c.id", where, rs -> {
 					Contribution c = JdbcContributions.map(rs, 0);
 					csv.printRecord(c.id(), c.participantId(), c.source(), c.questionId(), cell(c.choice()),
-							cell(Redactor.redact(c.text())), c.language(), c.answeringAs(), c.groupSize(),
+							cell(Redactor.redact(c.text(), JdbcContributions.terms(rs))), c.language(), c.answeringAs(), c.groupSize(),
 							cell(c.organisationType()), cell(c.nation()), cell(Redactor.redact(c.area())),
 							c.representedCount(), cell(c.eventCode()), c.scriptVersion(), c.version(),
 							c.supersedes(), c.supersededAt(), c.createdAt(), c.granularity(), c.givenAt(),
@@ -129,7 +129,7 @@ class Exports implements RecordExports {
 					line.put("source", c.source());
 					line.put("questionId", c.questionId());
 					line.put("choice", c.choice());
-					line.put("text", Redactor.redact(c.text()));
+					line.put("text", Redactor.redact(c.text(), JdbcContributions.terms(rs)));
 					line.put("language", c.language());
 					line.put("answeringAs", c.answeringAs());
 					line.put("groupSize", c.groupSize());
@@ -212,13 +212,14 @@ class Exports implements RecordExports {
 
 			zip.putNextEntry(new ZipEntry(folder + "responses.jsonl"));
 			Where part = where.and("c.question_id = '" + question.name() + "'");
-			stream("SELECT " + THEMEFINDER_ID + " AS tf_id, c.choice, c.text " + THEMEFINDER + part.sql()
+			stream("SELECT " + THEMEFINDER_ID + " AS tf_id, c.choice, c.text, c.redaction_terms " + THEMEFINDER
+					+ part.sql()
 					+ " ORDER BY tf_id", part, rs -> {
 						Map<String, Object> response = new LinkedHashMap<>();
 						response.put("themefinder_id", rs.getLong("tf_id"));
 						String text = rs.getString("text");
 						if (text != null) {
-							response.put("text", Redactor.redact(text));
+							response.put("text", Redactor.redact(text, JdbcContributions.terms(rs)));
 						}
 						String choice = rs.getString("choice");
 						if (choice != null) {
@@ -251,7 +252,7 @@ class Exports implements RecordExports {
 		zip.putNextEntry(new ZipEntry(FlowResults.DATA_PATH));
 		CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(FlowResults.FIELDS).get().print(writer);
 		stream("SELECT c.id, coalesce(c.root_id, c.id) AS root, c.participant_id, c.source, c.question_id, c.choice, "
-				+ "c.text, c.language, c.represented_count, c.event_code, c.granularity, c.given_at "
+				+ "c.text, c.redaction_terms, c.language, c.represented_count, c.event_code, c.granularity, c.given_at "
 				+ "FROM contributions c" + where.sql() + " ORDER BY c.given_at, c.id", where, rs -> {
 					String contact = respondentId(rs);
 					String timestamp = rfc3339(rs.getTimestamp("given_at").toInstant());
@@ -270,7 +271,7 @@ class Exports implements RecordExports {
 					String text = rs.getString("text");
 					if (text != null) {
 						csv.printRecord(timestamp, String.valueOf(rs.getLong("id")), contact,
-								FlowResults.textQuestion(question), cell(Redactor.redact(text)),
+								FlowResults.textQuestion(question), cell(Redactor.redact(text, JdbcContributions.terms(rs))),
 								json.writeValueAsString(metadata));
 					}
 				});

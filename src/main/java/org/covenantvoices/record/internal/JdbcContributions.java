@@ -27,7 +27,8 @@ class JdbcContributions implements Contributions {
 	static final String COLUMNS = "c.id, c.participant_id, c.source, c.question_id, c.choice, c.text, c.language, "
 			+ "c.answering_as, c.group_size, c.organisation_type, c.nation, c.area, c.represented_count, "
 			+ "c.event_code, c.script_version, c.version, c.supersedes, c.superseded_at, c.created_at, "
-			+ "c.granularity, c.given_at, c.may_publish_anonymously, c.may_be_contacted, c.external_id";
+			+ "c.granularity, c.given_at, c.may_publish_anonymously, c.may_be_contacted, c.external_id, "
+			+ "c.redaction_terms";
 
 	private final JdbcClient jdbc;
 
@@ -117,21 +118,42 @@ class JdbcContributions implements Contributions {
 
 	/** FORGET or an admin's erasure: the answers stay, but only as anonymous, redacted text. */
 	void anonymise(String participantId) {
-		List<Object[]> rows = jdbc.sql("SELECT id, text, area FROM contributions WHERE participant_id = ?")
+		List<Object[]> rows = jdbc.sql("SELECT id, text, area, redaction_terms FROM contributions WHERE participant_id = ?")
 			.param(participantId)
-			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getString(3) })
+			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getString(3), terms(rs) })
 			.list();
 		for (Object[] row : rows) {
 			jdbc.sql("UPDATE contributions SET participant_id = NULL, text = ?, area = NULL, may_be_contacted = NULL, "
-					+ "anonymised_at = now() WHERE id = ?")
-				.params(Redactor.redact((String) row[1]), row[0])
+					+ "redaction_terms = NULL, anonymised_at = now() WHERE id = ?")
+				.params(Redactor.redact((String) row[1], (String[]) row[3]), row[0])
 				.update();
 		}
 	}
 
 	@Override
 	public Contribution redacted(Contribution contribution) {
-		return contribution.withText(Redactor.redact(contribution.text()));
+		String[] terms = jdbc.sql("SELECT redaction_terms FROM contributions WHERE id = ?")
+			.param(contribution.id())
+			.query((rs, n) -> terms(rs))
+			.optional()
+			.orElse(null);
+		return contribution.withText(Redactor.redact(contribution.text(), terms));
+	}
+
+	@Override
+	public void addRedactionTerms(long contributionId, java.util.Collection<String> terms) {
+		if (terms.isEmpty()) {
+			return;
+		}
+		jdbc.sql("UPDATE contributions SET redaction_terms = ARRAY(SELECT DISTINCT unnest(coalesce(redaction_terms, "
+				+ "'{}') || ?::text[])) WHERE id = ?")
+			.params(terms.toArray(String[]::new), contributionId)
+			.update();
+	}
+
+	static String[] terms(ResultSet rs) throws SQLException {
+		java.sql.Array array = rs.getArray("redaction_terms");
+		return array == null ? null : (String[]) array.getArray();
 	}
 
 	static Contribution map(ResultSet rs, int row) throws SQLException {

@@ -39,6 +39,25 @@ final class Redactor {
 	private Redactor() {
 	}
 
+	/**
+	 * With names a model found in this text too (whole words, any case), before the rules above.
+	 * @param terms may be null
+	 */
+	static String redact(String text, String[] terms) {
+		if (text == null || text.isEmpty() || terms == null || terms.length == 0) {
+			return redact(text);
+		}
+		String out = text;
+		for (String term : terms) {
+			if (term != null && term.strip().length() >= 2) {
+				out = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])" + Pattern.quote(term.strip()) + "(?![\\p{L}\\p{N}])")
+					.matcher(out)
+					.replaceAll(TOKEN);
+			}
+		}
+		return redact(out);
+	}
+
 	static String redact(String text) {
 		if (text == null || text.isEmpty()) {
 			return text;

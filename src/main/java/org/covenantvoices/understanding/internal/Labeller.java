@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.covenantvoices.record.AnswerToLabel;
 import org.covenantvoices.record.Annotations;
+import org.covenantvoices.record.Contributions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +30,7 @@ class Labeller {
 
 	private static final Logger log = LoggerFactory.getLogger(Labeller.class);
 
-	static final String LABEL_PROMPT = "label.v1";
+	static final String LABEL_PROMPT = "label.v2";
 
 	private static final long LOCK = 0x4C4142454CL; // "LABEL"
 
@@ -63,8 +64,11 @@ class Labeller {
 
 	private final JdbcClient jdbc;
 
-	Labeller(Annotations annotations, PrincipleClassifier classifier, Embeddings embeddings, ModelGateway models,
+	private final Contributions contributions;
+
+	Labeller(Contributions contributions, Annotations annotations, PrincipleClassifier classifier, Embeddings embeddings, ModelGateway models,
 			UnderstandingProperties properties, TransactionTemplate tx, JdbcClient jdbc) {
+		this.contributions = contributions;
 		this.annotations = annotations;
 		this.classifier = classifier;
 		this.embeddings = embeddings;
@@ -136,12 +140,17 @@ class Labeller {
 		String model = properties.llm().model();
 		List<AnswerToLabel> waiting = annotations.unlabelled(model, LABEL_PROMPT, limit);
 		for (AnswerToLabel answer : waiting) {
-			Optional<ModelLabels> labels = models
-				.completeJson("label", PromptTemplates.render(LABEL_PROMPT, Map.of("question_id",
-						answer.questionId(), "answer", PromptTemplates.data(answer.text()))), 300)
-				.flatMap(json -> parse(json, answer.questionId()));
+			Optional<String> reply = models.completeJson("label", PromptTemplates.render(LABEL_PROMPT,
+					Map.of("question_id", answer.questionId(), "answer", PromptTemplates.data(answer.text()))), 300);
+			if (reply.isEmpty()) {
+				return; // the model is down, slow or over budget: these answers stay queued for the next round
+			}
+			Optional<ModelLabels> labels = parse(reply.get(), answer.questionId(), answer.text());
 			if (labels.isEmpty()) {
-				return; // the model is down or wrong: these answers stay queued for the next round
+				// Not what was asked for: nothing is stored, and the answer is tried again next round.
+				log.info("The model's labels for contribution {} were not valid and were not stored",
+						answer.contributionId());
+				continue;
 			}
 			tx.executeWithoutResult(status -> write(answer, labels.get(), model));
 		}
@@ -159,10 +168,11 @@ class Labeller {
 		}
 		annotations.assignByModel(answer.contributionId(), "evidence", labels.evidence() ? "yes" : "no", model,
 				LABEL_PROMPT);
+		contributions.addRedactionTerms(answer.contributionId(), labels.names());
 	}
 
 	/** The model's JSON as typed labels, or empty where anything in it is not what was asked for. */
-	static Optional<ModelLabels> parse(String json, String questionId) {
+	static Optional<ModelLabels> parse(String json, String questionId, String answerText) {
 		try {
 			JsonNode node = JSON.readTree(json.strip());
 			if (node == null || !node.isObject() || !node.path("principles").isArray()
@@ -197,13 +207,31 @@ class Labeller {
 				}
 				themes.add(theme.toLowerCase(Locale.ROOT));
 			}
-			return Optional.of(new ModelLabels(principles, agreement, themes, node.get("evidence").asBoolean()));
+			List<String> names = new ArrayList<>();
+			if (node.has("names")) {
+				if (!node.get("names").isArray()) {
+					return Optional.empty();
+				}
+				String lower = answerText == null ? "" : answerText.toLowerCase(Locale.ROOT);
+				for (JsonNode n : node.get("names")) {
+					String name = n.isString() ? n.asString().strip() : "";
+					// Only words that are really in the answer: a model cannot add text to redact.
+					if (name.length() < 2 || name.length() > 40 || !name.matches("[\\p{L} .'\\-]+")
+							|| !lower.contains(name.toLowerCase(Locale.ROOT)) || names.size() == 10) {
+						return Optional.empty();
+					}
+					names.add(name);
+				}
+			}
+			return Optional.of(new ModelLabels(principles, agreement, themes, node.get("evidence").asBoolean(),
+					names));
 		}
 		catch (RuntimeException e) {
 			return Optional.empty();
 		}
 	}
 
-	record ModelLabels(List<String> principles, String agreement, List<String> themes, boolean evidence) {
+	record ModelLabels(List<String> principles, String agreement, List<String> themes, boolean evidence,
+			List<String> names) {
 	}
 }
