@@ -67,6 +67,18 @@ class ConsoleRoutesTests extends IntegrationTest {
 		ROUTES.put("POST /users/{username}/disable", Access.ADMIN);
 		ROUTES.put("POST /users/{username}/enable", Access.ADMIN);
 
+		// console2: events
+		ROUTES.put("GET /events", Access.EVERY_ROLE);
+		ROUTES.put("GET /events/{code}", Access.EVERY_ROLE);
+		ROUTES.put("GET /events/{code}/qr.svg", Access.EVERY_ROLE);
+		ROUTES.put("GET /events/new", Access.ADMIN_AND_ORGANISER);
+		ROUTES.put("POST /events", Access.ADMIN_AND_ORGANISER);
+		ROUTES.put("GET /events/{code}/edit", Access.ADMIN_AND_ORGANISER);
+		ROUTES.put("POST /events/{code}", Access.ADMIN_AND_ORGANISER);
+		ROUTES.put("GET /events/{code}/close", Access.ADMIN_AND_ORGANISER);
+		ROUTES.put("POST /events/{code}/close", Access.ADMIN_AND_ORGANISER);
+		ROUTES.put("POST /events/{code}/reopen", Access.ADMIN_AND_ORGANISER);
+
 		ROUTES.put("POST /webhooks/twilio/sms", Access.PROVIDER);
 		ROUTES.put("POST /webhooks/twilio/status", Access.PROVIDER);
 		ROUTES.put("POST /webhooks/telegram", Access.PROVIDER);

@@ -80,6 +80,11 @@ class SecurityConfiguration {
 			// The simulator writes to the record, as a participant would.
 			.requestMatchers("/simulator", "/simulator/**").hasAnyRole(ADMIN, ORGANISER)
 			.requestMatchers("/users", "/users/**").hasRole(ADMIN)
+			// console2: events. Every role reads them and their join codes; organisers and admins change them.
+			.requestMatchers(HttpMethod.GET, "/events/new", "/events/*/edit", "/events/*/close")
+			.hasAnyRole(ADMIN, ORGANISER)
+			.requestMatchers(HttpMethod.GET, "/events", "/events/*", "/events/*/qr.svg").hasAnyRole(EVERY_ROLE)
+			.requestMatchers("/events", "/events/**").hasAnyRole(ADMIN, ORGANISER)
 			.anyRequest()
 			.denyAll())
 			.authenticationManager(signIn)

@@ -154,4 +154,28 @@ public class Labels {
 			default -> choice.replace('_', ' ');
 		};
 	}
+
+	/** An event's kind, as organisers say it. */
+	public String eventKind(String kind) {
+		return switch (kind == null ? "" : kind) {
+			case "roundtable" -> "Roundtable";
+			case "event" -> "Event";
+			case "online_session" -> "Online session";
+			default -> "Other";
+		};
+	}
+
+	/** "Roundtable" and the other kinds an organiser may choose, by code. */
+	public Map<String, String> eventKinds() {
+		Map<String, String> kinds = new LinkedHashMap<>();
+		for (String code : new String[] { "roundtable", "event", "online_session", "other" }) {
+			kinds.put(code, eventKind(code));
+		}
+		return kinds;
+	}
+
+	/** "28 November 2026", for a day with no time. */
+	public String day(java.time.LocalDate day) {
+		return day == null ? "" : DAY.format(day);
+	}
 }
