@@ -78,6 +78,12 @@ class ConsoleRoutesTests extends IntegrationTest {
 		ROUTES.put("GET /events/{code}/close", Access.ADMIN_AND_ORGANISER);
 		ROUTES.put("POST /events/{code}/close", Access.ADMIN_AND_ORGANISER);
 		ROUTES.put("POST /events/{code}/reopen", Access.ADMIN_AND_ORGANISER);
+		// console2: imports, exports, audit log
+		ROUTES.put("GET /imports", Access.ADMIN_AND_ORGANISER);
+		ROUTES.put("POST /imports", Access.ADMIN_AND_ORGANISER);
+		ROUTES.put("GET /imports/done", Access.ADMIN_AND_ORGANISER);
+		ROUTES.put("GET /exports", Access.EVERY_ROLE);
+		ROUTES.put("GET /audit", Access.ADMIN);
 
 		ROUTES.put("POST /webhooks/twilio/sms", Access.PROVIDER);
 		ROUTES.put("POST /webhooks/twilio/status", Access.PROVIDER);

@@ -85,6 +85,10 @@ class SecurityConfiguration {
 			.hasAnyRole(ADMIN, ORGANISER)
 			.requestMatchers(HttpMethod.GET, "/events", "/events/*", "/events/*/qr.svg").hasAnyRole(EVERY_ROLE)
 			.requestMatchers("/events", "/events/**").hasAnyRole(ADMIN, ORGANISER)
+			// console2: imports add to the record (organisers, admins); every role exports; admins read the audit log.
+			.requestMatchers("/imports", "/imports/**").hasAnyRole(ADMIN, ORGANISER)
+			.requestMatchers(HttpMethod.GET, "/exports").hasAnyRole(EVERY_ROLE)
+			.requestMatchers(HttpMethod.GET, "/audit").hasRole(ADMIN)
 			.anyRequest()
 			.denyAll())
 			.authenticationManager(signIn)

@@ -15,9 +15,12 @@ public final class Navigation {
 			new Section("Dashboard", "/dashboard", Set.of(Role.values())),
 			new Section("Record", "/record", Set.of(Role.values())),
 			new Section("Events", "/events", Set.of(Role.values())),
+			new Section("Imports", "/imports", Set.of(Role.ADMIN, Role.ORGANISER)),
+			new Section("Exports", "/exports", Set.of(Role.values())),
 			new Section("Simulator", "/simulator", Set.of(Role.ADMIN, Role.ORGANISER)),
 			new Section("Conversation script", "/script", Set.of(Role.values())),
-			new Section("Users", "/users", Set.of(Role.ADMIN)));
+			new Section("Users", "/users", Set.of(Role.ADMIN)),
+			new Section("Audit log", "/audit", Set.of(Role.ADMIN)));
 
 	private Navigation() {
 	}
