@@ -34,6 +34,9 @@ public interface Annotations {
 	/** The labels in force on a contribution. */
 	List<Annotation> current(long contributionId);
 
+	/** The values of one kind of label in force anywhere in the record, in alphabetical order: for filters. */
+	List<String> valuesInUse(String kind);
+
 	/** Every label the contribution ever had, oldest first. */
 	List<Annotation> history(long contributionId);
 }

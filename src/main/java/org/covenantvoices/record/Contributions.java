@@ -16,6 +16,9 @@ public interface Contributions {
 
 	ContributionPage find(ContributionFilter filter, int page, int size);
 
+	/** As {@link #find(ContributionFilter, int, int)}, keeping only contributions that carry every label given. */
+	ContributionPage find(ContributionFilter filter, java.util.List<LabelFilter> labels, int page, int size);
+
 	Optional<Contribution> find(long id);
 
 	/**

@@ -84,6 +84,11 @@ class ConsoleRoutesTests extends IntegrationTest {
 		ROUTES.put("GET /imports/done", Access.ADMIN_AND_ORGANISER);
 		ROUTES.put("GET /exports", Access.EVERY_ROLE);
 		ROUTES.put("GET /audit", Access.ADMIN);
+		// console2: labels and safeguarding
+		ROUTES.put("POST /record/annotations/{id}/confirm", Access.EVERY_ROLE);
+		ROUTES.put("POST /record/annotations/{id}/correct", Access.EVERY_ROLE);
+		ROUTES.put("GET /safeguarding", Access.ADMIN_AND_ORGANISER);
+		ROUTES.put("POST /safeguarding/{id}/reviewed", Access.ADMIN_AND_ORGANISER);
 
 		ROUTES.put("POST /webhooks/twilio/sms", Access.PROVIDER);
 		ROUTES.put("POST /webhooks/twilio/status", Access.PROVIDER);

@@ -89,6 +89,11 @@ class SecurityConfiguration {
 			.requestMatchers("/imports", "/imports/**").hasAnyRole(ADMIN, ORGANISER)
 			.requestMatchers(HttpMethod.GET, "/exports").hasAnyRole(EVERY_ROLE)
 			.requestMatchers(HttpMethod.GET, "/audit").hasRole(ADMIN)
+			// console2: people confirm and correct labels (analysts too, as in the API); organisers and admins review
+			// safeguarding flags.
+			.requestMatchers(HttpMethod.POST, "/record/annotations/*/confirm", "/record/annotations/*/correct")
+			.hasAnyRole(EVERY_ROLE)
+			.requestMatchers("/safeguarding", "/safeguarding/**").hasAnyRole(ADMIN, ORGANISER)
 			.anyRequest()
 			.denyAll())
 			.authenticationManager(signIn)

@@ -89,6 +89,15 @@ class JdbcAnnotations implements Annotations {
 	}
 
 	@Override
+	public List<String> valuesInUse(String kind) {
+		return jdbc.sql("SELECT DISTINCT value FROM annotations WHERE kind = ? AND superseded_at IS NULL "
+				+ "AND action <> 'removed' ORDER BY value LIMIT 1000")
+			.param(kind)
+			.query(String.class)
+			.list();
+	}
+
+	@Override
 	public List<AnswerToLabel> unlabelled(String model, String modelVersion, int limit) {
 		return jdbc.sql("""
 				SELECT c.id, c.question_id, c.choice, c.text, c.language FROM contributions c

@@ -99,7 +99,20 @@ class JdbcContributions implements Contributions {
 	@Override
 	@Transactional(readOnly = true)
 	public ContributionPage find(ContributionFilter filter, int page, int size) {
+		return find(filter, List.of(), page, size);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public ContributionPage find(ContributionFilter filter, List<org.covenantvoices.record.LabelFilter> labels,
+			int page, int size) {
 		Where where = Where.of(filter);
+		for (org.covenantvoices.record.LabelFilter label : labels) {
+			where = where.and("EXISTS (SELECT 1 FROM annotations a WHERE a.contribution_id = c.id "
+					+ "AND a.superseded_at IS NULL AND a.action <> 'removed' AND a.kind = ? AND a.value = ?)");
+			where.params().add(label.kind());
+			where.params().add(label.value());
+		}
 		long total = jdbc.sql("SELECT count(*) FROM contributions c" + where.sql())
 			.params(where.params())
 			.query(Long.class)
