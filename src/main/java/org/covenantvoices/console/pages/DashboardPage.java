@@ -15,6 +15,10 @@ import org.covenantvoices.conversation.ConversationStatistics;
 import org.covenantvoices.conversation.FunnelStage;
 import org.covenantvoices.participant.ParticipantStatistics;
 import org.covenantvoices.record.ContributionFilter;
+import org.covenantvoices.record.Event;
+import org.covenantvoices.record.Events;
+import org.covenantvoices.record.RecordExports;
+import org.covenantvoices.understanding.ModelStatusProvider;
 import org.covenantvoices.record.QuestionId;
 import org.covenantvoices.record.RecordStatistics;
 import org.covenantvoices.record.RecordTally;
@@ -40,13 +44,23 @@ class DashboardPage {
 
 	private final Labels labels;
 
+	private final Events events;
+
+	private final RecordExports summaries;
+
+	private final ModelStatusProvider models;
+
 	DashboardPage(RecordStatistics record, ConversationStatistics conversations, ParticipantStatistics participants,
-			ChannelStatuses channels, Labels labels) {
+			ChannelStatuses channels, Labels labels, Events events, RecordExports summaries,
+			ModelStatusProvider models) {
 		this.record = record;
 		this.conversations = conversations;
 		this.participants = participants;
 		this.channels = channels;
 		this.labels = labels;
+		this.events = events;
+		this.summaries = summaries;
+		this.models = models;
 	}
 
 	@GetMapping("/")
@@ -56,13 +70,19 @@ class DashboardPage {
 
 	@GetMapping("/dashboard")
 	String dashboard(@RequestParam(required = false) String nation, @RequestParam(required = false) String source,
-			Model model) {
+			@RequestParam(required = false) String event, Model model) {
 		String nationFilter = labels.nations().containsKey(nation) ? nation : null;
 		String sourceFilter = labels.sources().containsKey(source) ? source : null;
 		Instant now = Instant.now();
 		Instant today = LocalDate.now(Labels.UK).atStartOfDay(Labels.UK).toInstant();
 
-		List<RecordTally> tally = record.tally();
+		// Under one event: the same counts, from the record's summary for that event's contributions only.
+		List<Event> allEvents = events.list();
+		Event chosenEvent = allEvents.stream()
+			.filter(e -> e.joinCode().equalsIgnoreCase(event == null ? "" : event.strip()))
+			.findFirst()
+			.orElse(null);
+		List<RecordTally> tally = chosenEvent == null ? record.tally() : eventTally(chosenEvent.joinCode());
 		List<RecordTally> byNation = tally.stream().filter(t -> matches(t, nationFilter, null)).toList();
 		List<RecordTally> bySource = tally.stream().filter(t -> matches(t, null, sourceFilter)).toList();
 		List<RecordTally> filtered = tally.stream().filter(t -> matches(t, nationFilter, sourceFilter)).toList();
@@ -109,6 +129,21 @@ class DashboardPage {
 		model.addAttribute("nationColumns", nations);
 		model.addAttribute("questionByNation", crossTab(bySource, nations, false));
 
+		// By the ways people took part: each channel, event notes, and online.
+		List<ChannelGroup> groups = ChannelGroup.ALL;
+		model.addAttribute("groupColumns", groups);
+		model.addAttribute("questionByGroup", groupTab(byNation, groups));
+		model.addAttribute("groupChart", BarChart.of("group-chart", "People represented, by the way they took part",
+				"For each way of taking part, how many contributions the record holds and how many people they speak "
+						+ "for. The same numbers are in the table below the chart.",
+				List.of(new BarChart.Series("contributions", "Contributions"),
+						new BarChart.Series("people", "People represented")),
+				groups.stream()
+					.map(g -> BarChart.Row.of(g.label(), labels,
+							sum(byNation.stream().filter(t -> g.sources().contains(t.source())).toList(), false),
+							sum(byNation.stream().filter(t -> g.sources().contains(t.source())).toList(), true)))
+					.toList()));
+
 		List<FunnelStage> funnel = conversations.funnel();
 		long started = funnel.isEmpty() ? 0 : funnel.get(0).people();
 		List<FunnelRow> funnelRows = funnel.stream()
@@ -128,9 +163,41 @@ class DashboardPage {
 		model.addAttribute("conversationsToday", conversations.activitySince(today));
 		model.addAttribute("participantsToday", participants.activitySince(today));
 		model.addAttribute("channels", channels.all());
+		model.addAttribute("models", models.status());
+		model.addAttribute("events", allEvents);
+		model.addAttribute("event", chosenEvent);
 		model.addAttribute("nation", nationFilter);
 		model.addAttribute("source", sourceFilter);
 		return "console/dashboard";
+	}
+
+	private List<RecordTally> eventTally(String joinCode) {
+		return summaries.summary(new ContributionFilter(null, null, joinCode, null, null, false, null))
+			.stream()
+			.map(row -> new RecordTally(QuestionId.parse(row.questionId()).orElse(QuestionId.OTHER), row.source(),
+					row.nation(), row.contributions(), row.peopleRepresented()))
+			.toList();
+	}
+
+	/** Rows per question with any contributions; a column per way of taking part. */
+	private List<CrossRow> groupTab(List<RecordTally> tally, List<ChannelGroup> groups) {
+		List<CrossRow> rows = new ArrayList<>();
+		for (QuestionId question : labels.questions().keySet()) {
+			List<RecordTally> forQuestion = tally.stream().filter(t -> t.question() == question).toList();
+			if (forQuestion.isEmpty()) {
+				continue;
+			}
+			Map<String, Long> cells = new LinkedHashMap<>();
+			for (ChannelGroup group : groups) {
+				cells.put(group.key(), forQuestion.stream()
+					.filter(t -> group.sources().contains(t.source()))
+					.mapToLong(RecordTally::peopleRepresented)
+					.sum());
+			}
+			rows.add(new CrossRow(labels.question(question.name()), cells, sum(forQuestion, false),
+					sum(forQuestion, true)));
+		}
+		return rows;
 	}
 
 	private static boolean matches(RecordTally t, String nation, String source) {
@@ -182,5 +249,19 @@ class DashboardPage {
 	}
 
 	public record FunnelRow(String stage, long people, String share) {
+	}
+
+	/**
+	 * A way of taking part, as the engagement reports it: the three channels, notes from events, and online (forms,
+	 * and the simulator's tries, which are kept apart from real answers only by their source).
+	 */
+	public record ChannelGroup(String key, String label, List<String> sources) {
+
+		static final List<ChannelGroup> ALL = List.of(new ChannelGroup("sms", "SMS", List.of("sms")),
+				new ChannelGroup("whatsapp", "WhatsApp", List.of("whatsapp")),
+				new ChannelGroup("telegram", "Telegram", List.of("telegram")),
+				new ChannelGroup("event_notes", "Event notes", List.of("roundtable_note", "event_minutes")),
+				new ChannelGroup("online", "Online", List.of("online_form")),
+				new ChannelGroup("other", "Simulator and other", List.of("simulator", "other")));
 	}
 }
