@@ -48,7 +48,7 @@ public abstract class CampaignTest extends ChannelTest {
 
 	/** A person on SMS who opted in to updates and answered at this test's event. */
 	protected Person person(String language) {
-		String number = newNumber();
+		String number = uniqueNumber();
 		Participant p = participants.identify("sms", number);
 		participants.chooseLanguage(p.id(), language);
 		participants.setUpdatesOptIn(p.id(), true);
@@ -57,6 +57,14 @@ public abstract class CampaignTest extends ChannelTest {
 			.params(p.id(), language, eventCode)
 			.update();
 		return new Person(p.id(), number);
+	}
+
+	private static final java.util.concurrent.atomic.AtomicInteger NUMBERS = new java.util.concurrent.atomic.AtomicInteger(
+			java.util.concurrent.ThreadLocalRandom.current().nextInt(800_000));
+
+	/** Unique within the run (newNumber() picks at random, and campaigns need many). */
+	protected static String uniqueNumber() {
+		return "+447700" + String.format("%06d", NUMBERS.incrementAndGet());
 	}
 
 	protected record Person(String id, String number) {

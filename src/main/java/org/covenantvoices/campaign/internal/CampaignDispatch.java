@@ -116,9 +116,10 @@ class CampaignDispatch implements SmartLifecycle {
 	/** One round over every running campaign. */
 	void feed() {
 		Instant now = clock.instant();
-		jdbc.sql("UPDATE campaigns SET status = 'running', started_at = ?, updated_at = now() "
-				+ "WHERE status = 'scheduled' AND start_at <= ?")
-			.params(Timestamp.from(now), Timestamp.from(now))
+		// Spreading counts from the planned start, however late an instance noticed it.
+		jdbc.sql("UPDATE campaigns SET status = 'running', started_at = COALESCE(started_at, start_at), "
+				+ "updated_at = now() WHERE status = 'scheduled' AND start_at <= ?")
+			.params(Timestamp.from(now))
 			.update();
 		List<Running> running = jdbc.sql("SELECT id, spread_seconds, started_at, send_from, send_until, targeted, "
 				+ "messages::text FROM campaigns WHERE status = 'running' ORDER BY id")
