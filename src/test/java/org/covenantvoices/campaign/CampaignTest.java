@@ -60,11 +60,11 @@ public abstract class CampaignTest extends ChannelTest {
 	}
 
 	private static final java.util.concurrent.atomic.AtomicInteger NUMBERS = new java.util.concurrent.atomic.AtomicInteger(
-			java.util.concurrent.ThreadLocalRandom.current().nextInt(800_000));
+			java.util.concurrent.ThreadLocalRandom.current().nextInt(90_000));
 
 	/** Unique within the run (newNumber() picks at random, and campaigns need many). */
 	protected static String uniqueNumber() {
-		return "+447700" + String.format("%06d", NUMBERS.incrementAndGet());
+		return "+4477009" + String.format("%05d", NUMBERS.incrementAndGet() % 100_000);
 	}
 
 	protected record Person(String id, String number) {

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.covenantvoices.campaign.Audience;
 
 /**
- * The SQL that chooses a campaign's recipients: id, channel, language, and whether it is a first contact with an
- * invited number. Stopped and erased people, people without a contact address and people reached by campaigns too
+ * The SQL that chooses a campaign's recipients: id, channel, language, and whether it is on the campaign's invitation
+ * list. Stopped and erased people, people without a contact address and people reached by campaigns too
  * often lately are never chosen. Read across the participant, conversation and record tables on purpose: one query
  * gives the exact count the dry run promises and the confirmation inserts.
  */
@@ -26,7 +26,7 @@ final class AudienceQuery {
 		StringBuilder q = new StringBuilder("""
 				SELECT p.id AS participant_id, p.channel,
 				    COALESCE(inv.language, p.language, 'en') AS language,
-				    COALESCE(inv.first_contact, false) AS invited, p.created_at
+				    (inv.participant_id IS NOT NULL) AS invited, p.created_at
 				FROM participants p
 				LEFT JOIN conversation_sessions s ON s.participant_id = p.id
 				LEFT JOIN campaign_invitations inv ON inv.participant_id = p.id AND inv.campaign_id = :campaign

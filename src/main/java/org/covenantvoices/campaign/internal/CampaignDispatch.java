@@ -199,7 +199,11 @@ class CampaignDispatch implements SmartLifecycle {
 				return -1;
 			}
 			List<Claimed> batch = jdbc.sql("""
-					SELECT r.participant_id, r.language, r.invited, p.status,
+					SELECT r.participant_id, r.language,
+					    r.invited AND NOT EXISTS (SELECT 1 FROM outbound_messages o WHERE o.participant_id = r.participant_id)
+					        AND NOT EXISTS (SELECT 1 FROM inbound_messages i WHERE i.participant_id = r.participant_id)
+					        AS first_contact,
+					    p.status,
 					    (SELECT count(*) FROM campaign_recipients c WHERE c.participant_id = r.participant_id
 					        AND c.state = 'queued' AND c.campaign_id <> r.campaign_id) AS reached,
 					    (SELECT count(*) FROM campaign_recipients c WHERE c.participant_id = r.participant_id
@@ -229,7 +233,8 @@ class CampaignDispatch implements SmartLifecycle {
 				}
 				String template = messages.getOrDefault(recipient.language(), messages.get("en"));
 				String text = MessageTemplates.render(template, recipient.answered());
-				if (recipient.invited()) {
+				// An invited number hears first who we are and how to stop.
+				if (recipient.firstContact()) {
 					text = MessageTemplates.withIntroduction(properties.introduction().get(recipient.language()), text);
 				}
 				long messageId = outbox.queueReminder(recipient.participantId(), channel, text);
@@ -258,7 +263,7 @@ class CampaignDispatch implements SmartLifecycle {
 			int targeted, String messages) {
 	}
 
-	private record Claimed(String participantId, String language, boolean invited, String status, int reached,
+	private record Claimed(String participantId, String language, boolean firstContact, String status, int reached,
 			int reachedLately, int answered) {
 	}
 }

@@ -157,7 +157,7 @@ class JdbcCampaigns implements Campaigns {
 	static String e164(String number) {
 		try {
 			var parsed = PHONES.parse(number.strip(), "GB");
-			if (!PHONES.isValidNumber(parsed)) {
+			if (!PHONES.isPossibleNumber(parsed)) {
 				throw new InvalidRequest("Not a valid phone number: " + mask(number));
 			}
 			return PHONES.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164);
