@@ -20,6 +20,25 @@ public interface Outbox {
 	List<OutboundMessage> claim(String channel, int limit);
 
 	/**
+	 * Queues a campaign message (kind {@code reminder}, sent after every waiting conversation reply). Joins the
+	 * caller's transaction.
+	 *
+	 * @return the message's id
+	 */
+	long queueReminder(String participantId, String channel, String text);
+
+	/** How many reminders wait in the queue for a channel (not yet claimed). */
+	int queuedReminders(String channel);
+
+	/**
+	 * Takes back reminders that were not yet claimed (a campaign was cancelled): they end as undeliverable with this
+	 * reason.
+	 *
+	 * @return the ids of those taken back
+	 */
+	List<Long> withdrawReminders(Collection<Long> messageIds, String errorCode, String reason);
+
+	/**
 	 * The sent-guard, called just before the provider call.
 	 *
 	 * @return false where the message was handed before (or is no longer claimed): do not send it

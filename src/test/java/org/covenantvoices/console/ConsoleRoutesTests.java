@@ -114,6 +114,17 @@ class ConsoleRoutesTests extends IntegrationTest {
 		ROUTES.put("POST /api/imports", Access.ADMIN_AND_ORGANISER);
 		ROUTES.put("POST /api/erasures", Access.ADMIN);
 		ROUTES.put("GET /api/audit", Access.ADMIN);
+		// Campaigns: organisers and admins run them; analysts read their results only.
+		ROUTES.put("GET /api/campaigns", Access.ADMIN_AND_ORGANISER);
+		ROUTES.put("POST /api/campaigns", Access.ADMIN_AND_ORGANISER);
+		ROUTES.put("POST /api/campaigns/preview", Access.ADMIN_AND_ORGANISER);
+		ROUTES.put("GET /api/campaigns/{id}", Access.ADMIN_AND_ORGANISER);
+		ROUTES.put("POST /api/campaigns/{id}/dry-run", Access.ADMIN_AND_ORGANISER);
+		ROUTES.put("POST /api/campaigns/{id}/confirm", Access.ADMIN_AND_ORGANISER);
+		ROUTES.put("POST /api/campaigns/{id}/pause", Access.ADMIN_AND_ORGANISER);
+		ROUTES.put("POST /api/campaigns/{id}/resume", Access.ADMIN_AND_ORGANISER);
+		ROUTES.put("POST /api/campaigns/{id}/cancel", Access.ADMIN_AND_ORGANISER);
+		ROUTES.put("GET /api/campaigns/{id}/results", Access.EVERY_ROLE);
 	}
 
 	@Autowired

@@ -72,6 +72,9 @@ class SecurityConfiguration {
 			// Running events and imports: organisers and admins.
 			.requestMatchers("/api/events", "/api/events/**", "/api/imports", "/api/imports/**")
 			.hasAnyRole(ADMIN, ORGANISER)
+			// Campaigns: organisers and admins run them; analysts may read how they went.
+			.requestMatchers(HttpMethod.GET, "/api/campaigns/*/results").hasAnyRole(EVERY_ROLE)
+			.requestMatchers("/api/campaigns", "/api/campaigns/**").hasAnyRole(ADMIN, ORGANISER)
 			// Any other API route: admins, who may do everything.
 			.requestMatchers("/api/**").hasRole(ADMIN)
 			// The pages that read the record: every role.

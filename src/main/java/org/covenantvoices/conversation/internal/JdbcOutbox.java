@@ -59,6 +59,36 @@ class JdbcOutbox implements Outbox {
 			.toList();
 	}
 
+	@Override
+	public long queueReminder(String participantId, String channel, String text) {
+		return jdbc.sql("INSERT INTO outbound_messages (participant_id, channel, kind, body) VALUES (?, ?, 'reminder', ?) "
+				+ "RETURNING id")
+			.params(participantId, channel, text)
+			.query(Long.class)
+			.single();
+	}
+
+	@Override
+	public int queuedReminders(String channel) {
+		return jdbc.sql("SELECT count(*) FROM outbound_messages WHERE channel = ? AND status = 'queued' "
+				+ "AND kind = 'reminder'")
+			.param(channel)
+			.query(Integer.class)
+			.single();
+	}
+
+	@Override
+	public List<Long> withdrawReminders(Collection<Long> messageIds, String errorCode, String reason) {
+		if (messageIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("UPDATE outbound_messages SET status = 'undeliverable', error_code = ?, last_error = ?, "
+				+ "updated_at = now() WHERE id = ANY (?) AND status = 'queued' AND kind = 'reminder' RETURNING id")
+			.params(errorCode, reason, messageIds.toArray(Long[]::new))
+			.query(Long.class)
+			.list();
+	}
+
 	private static OutboundMessage map(ResultSet rs, int row) throws SQLException {
 		Timestamp lastInbound = rs.getTimestamp("last_inbound_at");
 		return new OutboundMessage(rs.getLong("id"), rs.getString("participant_id"), rs.getString("channel"),
