@@ -83,7 +83,9 @@ final class Invariants {
 		List<ServeEvent> events = new ArrayList<>(twilio.getAllServeEvents());
 		events.sort((a, b) -> a.getRequest().getLoggedDate().compareTo(b.getRequest().getLoggedDate()));
 		for (ServeEvent event : events) {
-			if (!event.getRequest().getUrl().startsWith(TwilioFake.MESSAGES_PATH)) {
+			// What the person's phone shows: the sends Twilio accepted.
+			if (!event.getRequest().getUrl().startsWith(TwilioFake.MESSAGES_PATH)
+					|| event.getResponse().getStatus() != 201) {
 				continue;
 			}
 			Map<String, String> form = TwilioFake.form(event.getRequest().getBodyAsString());
