@@ -35,7 +35,9 @@ final class Texters {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-	private final String baseUrl;
+	private final List<String> baseUrls;
+
+	private final AtomicInteger next = new AtomicInteger();
 
 	final List<String> numbers = new ArrayList<>();
 
@@ -49,8 +51,13 @@ final class Texters {
 
 	private final List<Future<?>> running = new ArrayList<>();
 
+	/** With several base URLs (instances), each delivery goes to the next one in turn. */
 	Texters(String baseUrl, int phones) {
-		this.baseUrl = baseUrl;
+		this(List.of(baseUrl), phones);
+	}
+
+	Texters(List<String> baseUrls, int phones) {
+		this.baseUrls = baseUrls;
 		String run = String.format("%02d", Math.floorMod(UUID.randomUUID().hashCode(), 100));
 		for (int i = 0; i < phones; i++) {
 			numbers.add("+4477009" + run + String.format("%03d", i));
@@ -106,7 +113,8 @@ final class Texters {
 
 	int post(Map<String, String> params) {
 		String signature = TwilioFake.signature(ChannelTest.AUTH_TOKEN, ChannelTest.PUBLIC_BASE_URL + PATH, params);
-		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + PATH))
+		HttpRequest request = HttpRequest.newBuilder(
+				URI.create(baseUrls.get(Math.floorMod(next.getAndIncrement(), baseUrls.size())) + PATH))
 			.timeout(Duration.ofSeconds(15))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("X-Twilio-Signature", signature)
