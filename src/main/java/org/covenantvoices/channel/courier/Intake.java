@@ -58,6 +58,11 @@ public class Intake {
 	 * @throws IntakeUnavailableException where the message could not be stored: answer 503, acknowledge nothing
 	 */
 	public Admission admit(InboundMessage message) {
+		if (message.text() != null && message.text().indexOf('\u0000') >= 0) {
+			// PostgreSQL text cannot hold NUL: storing it would fail as if the database were down, on every retry.
+			message = new InboundMessage(message.channel(), message.address(), message.providerMessageId(),
+					message.text().replace("\u0000", ""), message.receivedAt());
+		}
 		String seenKey = keys.global("inbound", message.channel(), "{" + message.providerMessageId() + "}");
 		if (seenBefore(seenKey)) {
 			return Admission.DUPLICATE;

@@ -102,6 +102,10 @@ class TwilioWebhooks {
 		if (sid.length() > 64) {
 			return Webhooks.refuse(HttpStatus.BAD_REQUEST, "MessageSid is too long.");
 		}
+		if (!sid.chars().allMatch(c -> c < 128 && Character.isLetterOrDigit(c))) {
+			// Twilio's sids are letters and digits; anything else (a NUL byte, say) is not from Twilio.
+			return Webhooks.refuse(HttpStatus.BAD_REQUEST, "MessageSid is not a Twilio message sid.");
+		}
 		String channel = TwilioSender.SMS;
 		String number = from.strip();
 		if (number.regionMatches(true, 0, "whatsapp:", 0, 9)) {
