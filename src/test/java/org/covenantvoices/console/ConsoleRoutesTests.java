@@ -91,6 +91,11 @@ class ConsoleRoutesTests extends IntegrationTest {
 		ROUTES.put("POST /api/imports", Access.ADMIN_AND_ORGANISER);
 		ROUTES.put("POST /api/erasures", Access.ADMIN);
 		ROUTES.put("GET /api/audit", Access.ADMIN);
+		// theme analysis
+		ROUTES.put("GET /api/themes", Access.EVERY_ROLE);
+		ROUTES.put("POST /api/themes/run", Access.ADMIN_AND_ORGANISER);
+		ROUTES.put("GET /themes", Access.EVERY_ROLE);
+		ROUTES.put("POST /themes/run", Access.ADMIN_AND_ORGANISER);
 	}
 
 	@Autowired

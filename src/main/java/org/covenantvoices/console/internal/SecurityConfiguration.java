@@ -72,6 +72,9 @@ class SecurityConfiguration {
 			// Running events and imports: organisers and admins.
 			.requestMatchers("/api/events", "/api/events/**", "/api/imports", "/api/imports/**")
 			.hasAnyRole(ADMIN, ORGANISER)
+			// Theme analysis: everyone who reads the record reads the themes; organisers and admins run it.
+			.requestMatchers(HttpMethod.GET, "/api/themes", "/themes").hasAnyRole(EVERY_ROLE)
+			.requestMatchers(HttpMethod.POST, "/api/themes/run", "/themes/run").hasAnyRole(ADMIN, ORGANISER)
 			// Any other API route: admins, who may do everything.
 			.requestMatchers("/api/**").hasRole(ADMIN)
 			// The pages that read the record: every role.

@@ -14,6 +14,7 @@ public final class Navigation {
 	static final List<Section> SECTIONS = List.of(
 			new Section("Dashboard", "/dashboard", Set.of(Role.values())),
 			new Section("Record", "/record", Set.of(Role.values())),
+			new Section("Themes", "/themes", Set.of(Role.values())),
 			new Section("Simulator", "/simulator", Set.of(Role.ADMIN, Role.ORGANISER)),
 			new Section("Conversation script", "/script", Set.of(Role.values())),
 			new Section("Users", "/users", Set.of(Role.ADMIN)));
