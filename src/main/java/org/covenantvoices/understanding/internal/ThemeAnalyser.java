@@ -1,5 +1,7 @@
 package org.covenantvoices.understanding.internal;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,6 +53,9 @@ class ThemeAnalyser implements ThemeAnalysis, DisposableBean {
 	private static final int MAX_CHARACTERS = 1000;
 
 	private static final int QUOTES = 3;
+
+	/** The in-process model whose vectors {@code answer_embeddings} keeps. */
+	private static final String EMBEDDING_MODEL = "all-minilm-l6-v2-q";
 
 	private static final int QUOTE_CHARACTERS = 400;
 
@@ -120,8 +125,11 @@ class ThemeAnalyser implements ThemeAnalysis, DisposableBean {
 		long started = System.nanoTime();
 		List<Contribution> answers = contributions.redactedAnswers(question);
 		List<String> texts = answers.stream().map(Contribution::text).toList();
-		float[][] points = embed(texts);
+		long read = System.nanoTime();
+		float[][] points = embed(answers);
+		long embedded = System.nanoTime();
 		int[] clusters = ThemeClustering.cluster(points);
+		long clustered = System.nanoTime();
 		int k = 0;
 		for (int c : clusters) {
 			k = Math.max(k, c + 1);
@@ -189,8 +197,9 @@ class ThemeAnalyser implements ThemeAnalysis, DisposableBean {
 				.single();
 			audit.record(actor, "themes.analysed", question.name(), Map.of("answers", answers.size(), "themes",
 					themes.size(), "method", ThemeSet.METHOD, "version", ThemeSet.VERSION, "durationMs", duration));
-			log.info("Themes for {}: {} answers in {} themes in {} ms", question, answers.size(), themes.size(),
-					duration);
+			log.info("Themes for {}: {} answers in {} themes in {} ms (read {} ms, embed {} ms, cluster {} ms)", question,
+					answers.size(), themes.size(), duration, (read - started) / 1_000_000,
+					(embedded - read) / 1_000_000, (clustered - embedded) / 1_000_000);
 			return set;
 		});
 	}
@@ -214,19 +223,80 @@ class ThemeAnalyser implements ThemeAnalysis, DisposableBean {
 				labelledBy, duration, createdBy, createdAt.toInstant(), answers - themed);
 	}
 
-	/** Unit-length embeddings, each distinct text embedded once. */
-	private float[][] embed(List<String> texts) {
+	/**
+	 * Unit-length embeddings of the answers. An answer embedded before with the same text is read back; the rest
+	 * are embedded (each distinct text once) and kept for the next run.
+	 */
+	private float[][] embed(List<Contribution> answers) {
+		float[][] points = new float[answers.size()][];
+		Map<Long, Integer> index = new HashMap<>();
+		byte[][] hashes = new byte[answers.size()][];
+		for (int i = 0; i < answers.size(); i++) {
+			index.put(answers.get(i).id(), i);
+			hashes[i] = sha256(clip(answers.get(i).text()));
+		}
+		for (int from = 0; from < answers.size(); from += 5000) {
+			Long[] ids = answers.subList(from, Math.min(answers.size(), from + 5000)).stream().map(Contribution::id)
+				.toArray(Long[]::new);
+			jdbc.sql("SELECT contribution_id, text_sha256, vector FROM answer_embeddings WHERE model = ? "
+					+ "AND contribution_id = ANY(?)")
+				.params(EMBEDDING_MODEL, ids)
+				.query(rs -> {
+					int i = index.get(rs.getLong(1));
+					if (java.util.Arrays.equals(hashes[i], rs.getBytes(2))) {
+						points[i] = floats(rs.getBytes(3));
+					}
+				});
+		}
 		Map<String, Integer> distinct = new LinkedHashMap<>();
-		for (String t : texts) {
-			distinct.putIfAbsent(clip(t), distinct.size());
+		List<Integer> missing = new ArrayList<>();
+		for (int i = 0; i < answers.size(); i++) {
+			if (points[i] == null) {
+				missing.add(i);
+				distinct.putIfAbsent(clip(answers.get(i).text()), distinct.size());
+			}
+		}
+		if (missing.isEmpty()) {
+			return points;
 		}
 		List<TextSegment> segments = distinct.keySet().stream().map(TextSegment::from).toList();
-		List<Embedding> embedded = segments.isEmpty() ? List.of() : embeddings.model().embedAll(segments).content();
-		float[][] points = new float[texts.size()][];
-		for (int i = 0; i < texts.size(); i++) {
-			points[i] = ThemeClustering.unit(embedded.get(distinct.get(clip(texts.get(i)))).vector());
+		List<Embedding> embedded = embeddings.model().embedAll(segments).content();
+		for (int i : missing) {
+			points[i] = ThemeClustering.unit(embedded.get(distinct.get(clip(answers.get(i).text()))).vector());
+		}
+		for (int from = 0; from < missing.size(); from += 2000) {
+			List<Integer> chunk = missing.subList(from, Math.min(missing.size(), from + 2000));
+			jdbc.sql("INSERT INTO answer_embeddings (contribution_id, model, text_sha256, vector) "
+					+ "SELECT u.id, ?, u.hash, u.vector FROM unnest(?::bigint[], ?::bytea[], ?::bytea[]) AS u(id, hash, vector) "
+					+ "ON CONFLICT (contribution_id) DO UPDATE SET model = EXCLUDED.model, "
+					+ "text_sha256 = EXCLUDED.text_sha256, vector = EXCLUDED.vector, created_at = now()")
+				.params(EMBEDDING_MODEL, chunk.stream().map(i -> answers.get(i).id()).toArray(Long[]::new),
+						chunk.stream().map(i -> hashes[i]).toArray(byte[][]::new),
+						chunk.stream().map(i -> bytes(points[i])).toArray(byte[][]::new))
+				.update();
 		}
 		return points;
+	}
+
+	private static byte[] sha256(String text) {
+		try {
+			return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static byte[] bytes(float[] vector) {
+		ByteBuffer buffer = ByteBuffer.allocate(vector.length * 4);
+		buffer.asFloatBuffer().put(vector);
+		return buffer.array();
+	}
+
+	private static float[] floats(byte[] bytes) {
+		float[] vector = new float[bytes.length / 4];
+		ByteBuffer.wrap(bytes).asFloatBuffer().get(vector);
+		return vector;
 	}
 
 	private static String clip(String text) {

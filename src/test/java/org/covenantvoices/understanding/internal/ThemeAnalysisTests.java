@@ -86,7 +86,7 @@ class ThemeAnalysisTests {
 		String url = servers.jdbcUrl.substring(0, servers.jdbcUrl.lastIndexOf('/') + 1) + database;
 		service = Instance.start("covenant.database.url=" + url, "covenant.redis.namespace=" + database,
 				"covenant.understanding.llm.base-url=http://localhost:" + llm.port() + "/v1",
-				"covenant.understanding.llm.model=test-model", "covenant.understanding.llm.timeout=2500ms",
+				"covenant.understanding.llm.model=test-model", "covenant.understanding.llm.timeout=10s",
 				"covenant.understanding.llm.circuit-open-for=1s", "covenant.understanding.labelling-interval=1h");
 		analysis = service.bean(ThemeAnalysis.class);
 		jdbc = service.bean(JdbcClient.class);
