@@ -13,6 +13,18 @@ public interface Annotations {
 	/** A model's label, for example from the understanding module. */
 	Annotation assignByModel(long contributionId, String kind, String value, String model, String modelVersion);
 
+	/**
+	 * A model's labels of one kind for every answer to a question, replacing that model's earlier labels of that kind
+	 * there (any version): each new label supersedes the earlier one on the same answer, and earlier labels on answers
+	 * not in {@code values} are withdrawn. Labels people assigned, confirmed or corrected stay as they are. Used by
+	 * theme analysis, whose rerun must not pile up labels.
+	 *
+	 * @param values the new label per contribution id; ids that are not answers to the question are ignored
+	 * @return how many labels were written
+	 */
+	int replaceByModel(QuestionId question, String kind, String model, String modelVersion,
+			java.util.Map<Long, String> values);
+
 	/** A label an organiser or analyst adds by hand. */
 	Annotation assignByOrganiser(long contributionId, String kind, String value, String organiser);
 

@@ -27,6 +27,12 @@ public interface Contributions {
 	 */
 	Contribution redacted(Contribution contribution);
 
+	/**
+	 * Every current answer to a question that has words, oldest first, with its text redacted as in every export:
+	 * bot answers and imported notes alike, for analysis across every source.
+	 */
+	java.util.List<Contribution> redactedAnswers(QuestionId questionId);
+
 	/** Names a model found in an answer, to take out wherever its text is redacted. */
 	void addRedactionTerms(long contributionId, java.util.Collection<String> terms);
 }

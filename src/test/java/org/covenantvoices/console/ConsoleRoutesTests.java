@@ -125,6 +125,11 @@ class ConsoleRoutesTests extends IntegrationTest {
 		ROUTES.put("POST /api/campaigns/{id}/resume", Access.ADMIN_AND_ORGANISER);
 		ROUTES.put("POST /api/campaigns/{id}/cancel", Access.ADMIN_AND_ORGANISER);
 		ROUTES.put("GET /api/campaigns/{id}/results", Access.EVERY_ROLE);
+		// theme analysis
+		ROUTES.put("GET /api/themes", Access.EVERY_ROLE);
+		ROUTES.put("POST /api/themes/run", Access.ADMIN_AND_ORGANISER);
+		ROUTES.put("GET /themes", Access.EVERY_ROLE);
+		ROUTES.put("POST /themes/run", Access.ADMIN_AND_ORGANISER);
 	}
 
 	@Autowired

@@ -75,6 +75,9 @@ class SecurityConfiguration {
 			// Campaigns: organisers and admins run them; analysts may read how they went.
 			.requestMatchers(HttpMethod.GET, "/api/campaigns/*/results").hasAnyRole(EVERY_ROLE)
 			.requestMatchers("/api/campaigns", "/api/campaigns/**").hasAnyRole(ADMIN, ORGANISER)
+			// Theme analysis: everyone who reads the record reads the themes; organisers and admins run it.
+			.requestMatchers(HttpMethod.GET, "/api/themes", "/themes").hasAnyRole(EVERY_ROLE)
+			.requestMatchers(HttpMethod.POST, "/api/themes/run", "/themes/run").hasAnyRole(ADMIN, ORGANISER)
 			// Any other API route: admins, who may do everything.
 			.requestMatchers("/api/**").hasRole(ADMIN)
 			// The pages that read the record: every role.

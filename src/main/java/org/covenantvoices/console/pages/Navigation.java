@@ -17,6 +17,7 @@ public final class Navigation {
 			new Section("Events", "/events", Set.of(Role.values())),
 			new Section("Imports", "/imports", Set.of(Role.ADMIN, Role.ORGANISER)),
 			new Section("Exports", "/exports", Set.of(Role.values())),
+			new Section("Themes", "/themes", Set.of(Role.values())),
 			new Section("Simulator", "/simulator", Set.of(Role.ADMIN, Role.ORGANISER)),
 			new Section("Conversation script", "/script", Set.of(Role.values())),
 			new Section("Users", "/users", Set.of(Role.ADMIN)),

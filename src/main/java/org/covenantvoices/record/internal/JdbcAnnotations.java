@@ -2,10 +2,13 @@ package org.covenantvoices.record.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.covenantvoices.audit.AuditLog;
 import org.covenantvoices.record.Annotation;
@@ -13,6 +16,7 @@ import org.covenantvoices.record.AnswerToLabel;
 import org.covenantvoices.record.Annotations;
 import org.covenantvoices.record.InvalidRequest;
 import org.covenantvoices.record.NotFound;
+import org.covenantvoices.record.QuestionId;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -46,6 +50,37 @@ class JdbcAnnotations implements Annotations {
 		}
 		return insert(contributionId, kind(kind), value(kind(kind), value), "assigned", model.strip(),
 				modelVersion.strip(), null, null);
+	}
+
+	@Override
+	@Transactional
+	public int replaceByModel(QuestionId question, String kind, String model, String modelVersion,
+			Map<Long, String> values) {
+		if (blank(model) || blank(modelVersion)) {
+			throw new InvalidRequest("A model's label needs the model's name and version");
+		}
+		String k = kind(kind);
+		Map<Long, Long> earlier = new HashMap<>();
+		jdbc.sql("UPDATE annotations a SET superseded_at = now() FROM contributions c WHERE c.id = a.contribution_id "
+				+ "AND c.question_id = ? AND a.kind = ? AND a.model = ? AND a.superseded_at IS NULL "
+				+ "RETURNING a.id, a.contribution_id")
+			.params(question.name(), k, model.strip())
+			.query((rs, n) -> earlier.put(rs.getLong(2), rs.getLong(1)))
+			.list();
+		if (values.isEmpty()) {
+			return 0;
+		}
+		List<Long> ids = new ArrayList<>(new TreeMap<>(values).keySet());
+		Long[] contributionIds = ids.toArray(Long[]::new);
+		String[] labels = ids.stream().map(id -> value(k, values.get(id))).toArray(String[]::new);
+		Long[] supersedes = ids.stream().map(earlier::get).toArray(Long[]::new);
+		// One statement for the whole question: thousands of answers are labelled at once.
+		return jdbc.sql("INSERT INTO annotations (contribution_id, kind, value, action, model, model_version, supersedes) "
+				+ "SELECT u.contribution_id, ?, u.value, 'assigned', ?, ?, u.supersedes "
+				+ "FROM unnest(?::bigint[], ?::text[], ?::bigint[]) WITH ORDINALITY AS u(contribution_id, value, supersedes, n) "
+				+ "JOIN contributions c ON c.id = u.contribution_id AND c.question_id = ? ORDER BY u.n")
+			.params(k, model.strip(), modelVersion.strip(), contributionIds, labels, supersedes, question.name())
+			.update();
 	}
 
 	@Override

@@ -154,6 +154,19 @@ class JdbcContributions implements Contributions {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public List<Contribution> redactedAnswers(QuestionId questionId) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM contributions c WHERE c.superseded_at IS NULL AND c.question_id = ? "
+				+ "AND c.text IS NOT NULL AND length(trim(c.text)) > 0 ORDER BY c.id")
+			.param(questionId.name())
+			.query((rs, n) -> {
+				Contribution c = map(rs, n);
+				return c.withText(Redactor.redact(c.text(), terms(rs)));
+			})
+			.list();
+	}
+
+	@Override
 	public void addRedactionTerms(long contributionId, java.util.Collection<String> terms) {
 		if (terms.isEmpty()) {
 			return;
