@@ -50,11 +50,12 @@ class AnnotationsApiTests extends IntegrationTest {
 
 		JsonNode current = client.get("/api/contributions/" + contribution + "/annotations", analyst,
 				password(analyst)).json().get("items");
-		assertThat(current.valueStream().map(a -> a.get("kind").asString() + "=" + a.get("value").asString()))
+		// The in-process classifier labels every new answer in the background; this test is about people's labels.
+		assertThat(current.valueStream().filter(AnnotationsApiTests::notTheBackgroundClassifier).map(a -> a.get("kind").asString() + "=" + a.get("value").asString()))
 			.containsExactlyInAnyOrder("principle=partnership", "sentiment=agreement", "theme=equal partnership");
 		JsonNode history = client.get("/api/contributions/" + contribution + "/annotations?history=true", analyst,
 				password(analyst)).json().get("items");
-		assertThat(history.valueStream().map(a -> a.get("action").asString() + " " + a.get("value").asString() + " by "
+		assertThat(history.valueStream().filter(AnnotationsApiTests::notTheBackgroundClassifier).map(a -> a.get("action").asString() + " " + a.get("value").asString() + " by "
 				+ (a.get("model").isNull() ? a.get("organiser").asString() : a.get("model").asString())))
 			.containsExactly("assigned recognition by gpt-4o-mini", "assigned agreement by gpt-4o-mini",
 					"assigned equal partnership by " + analyst, "corrected partnership by " + analyst,
@@ -65,6 +66,11 @@ class AnnotationsApiTests extends IntegrationTest {
 			.singleElement()
 			.asString()
 			.endsWith(",partnership,equal partnership,agreement");
+	}
+
+	private static boolean notTheBackgroundClassifier(JsonNode annotation) {
+		JsonNode model = annotation.get("model");
+		return model == null || model.isNull() || !"embedding-prototypes".equals(model.asString());
 	}
 
 	private Client.Response post(String user, String path, String json) {
