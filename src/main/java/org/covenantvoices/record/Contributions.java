@@ -33,6 +33,9 @@ public interface Contributions {
 	 */
 	java.util.List<Contribution> redactedAnswers(QuestionId questionId);
 
+	/** Current answers with words, to any question, with ids above {@code afterId}, by id, redacted: a work queue. */
+	java.util.List<Contribution> redactedAnswersAfter(long afterId, int limit);
+
 	/** Names a model found in an answer, to take out wherever its text is redacted. */
 	void addRedactionTerms(long contributionId, java.util.Collection<String> terms);
 }

@@ -167,6 +167,19 @@ class JdbcContributions implements Contributions {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public List<Contribution> redactedAnswersAfter(long afterId, int limit) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM contributions c WHERE c.superseded_at IS NULL AND c.id > ? "
+				+ "AND c.text IS NOT NULL AND length(trim(c.text)) > 0 ORDER BY c.id LIMIT ?")
+			.params(afterId, limit)
+			.query((rs, n) -> {
+				Contribution c = map(rs, n);
+				return c.withText(Redactor.redact(c.text(), terms(rs)));
+			})
+			.list();
+	}
+
+	@Override
 	public void addRedactionTerms(long contributionId, java.util.Collection<String> terms) {
 		if (terms.isEmpty()) {
 			return;

@@ -32,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
@@ -202,6 +203,47 @@ class ThemeAnalyser implements ThemeAnalysis, DisposableBean {
 					(embedded - read) / 1_000_000, (clustered - embedded) / 1_000_000);
 			return set;
 		});
+	}
+
+	/**
+	 * Embeds answers as they arrive, off the reply path, so that theme analysis later reads their vectors instead of
+	 * computing them all at once. One instance at a time works the queue (a row lock); a tick stops after about 20 s.
+	 */
+	@Scheduled(initialDelayString = "${covenant.understanding.theme-embedding-interval:30s}",
+			fixedDelayString = "${covenant.understanding.theme-embedding-interval:30s}")
+	void embedNewAnswersInBackground() {
+		if (!embeddings.ready() || !running.isEmpty()) {
+			return;
+		}
+		try {
+			long deadline = System.nanoTime() + 20_000_000_000L;
+			while (System.nanoTime() < deadline && Boolean.TRUE.equals(tx.execute(status -> embedNextAnswers(250)))) {
+				// next batch
+			}
+		}
+		catch (RuntimeException e) {
+			log.warn("Embedding new answers paused: {}", e.toString());
+		}
+	}
+
+	/** @return whether there may be more to do */
+	boolean embedNextAnswers(int limit) {
+		Optional<Long> upTo = jdbc.sql("SELECT embedded_up_to FROM answer_embedding_progress WHERE id = 1 "
+				+ "FOR UPDATE SKIP LOCKED")
+			.query(Long.class)
+			.optional();
+		if (upTo.isEmpty()) {
+			return false; // another instance is at it
+		}
+		List<Contribution> next = contributions.redactedAnswersAfter(upTo.get(), limit);
+		if (next.isEmpty()) {
+			return false;
+		}
+		embed(next);
+		long last = next.get(next.size() - 1).id();
+		jdbc.sql("UPDATE answer_embedding_progress SET embedded_up_to = ? WHERE id = 1").param(last).update();
+		log.info("Embedded answers in the background up to contribution {}", last);
+		return next.size() == limit;
 	}
 
 	@Override

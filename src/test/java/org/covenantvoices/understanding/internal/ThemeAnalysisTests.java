@@ -87,7 +87,8 @@ class ThemeAnalysisTests {
 		service = Instance.start("covenant.database.url=" + url, "covenant.redis.namespace=" + database,
 				"covenant.understanding.llm.base-url=http://localhost:" + llm.port() + "/v1",
 				"covenant.understanding.llm.model=test-model", "covenant.understanding.llm.timeout=10s",
-				"covenant.understanding.llm.circuit-open-for=1s", "covenant.understanding.labelling-interval=1h");
+				"covenant.understanding.llm.circuit-open-for=1s", "covenant.understanding.labelling-interval=1h",
+				"covenant.understanding.theme-embedding-interval=1h");
 		analysis = service.bean(ThemeAnalysis.class);
 		jdbc = service.bean(JdbcClient.class);
 		addAnswers();
@@ -236,6 +237,12 @@ class ThemeAnalysisTests {
 		}
 	}
 
+	private static java.util.Set<java.util.Set<Long>> groups(Map<Long, String> themes) {
+		Map<String, java.util.Set<Long>> byLabel = new HashMap<>();
+		themes.forEach((id, label) -> byLabel.computeIfAbsent(label, l -> new java.util.HashSet<>()).add(id));
+		return new java.util.HashSet<>(byLabel.values());
+	}
+
 	private static List<Theme.Tally> tally(List<Map<String, Object>> rows, String column) {
 		Map<String, int[]> counts = new HashMap<>();
 		for (Map<String, Object> row : rows) {
@@ -269,6 +276,26 @@ class ThemeAnalysisTests {
 			assertThat(theme.label()).doesNotContain("Patel");
 		});
 		assertThat(currentThemes().values()).contains("too many forms to fill in").noneMatch(v -> v.contains("Patel"));
+	}
+
+	@Test
+	void answersAreEmbeddedInTheBackgroundSoThatAnalysisReadsTheirVectors() {
+		ThemeAnalyser analyser = service.bean(ThemeAnalyser.class);
+		while (analyser.embedNextAnswers(40)) {
+			// the queue is worked in batches
+		}
+		assertThat(jdbc.sql("SELECT count(*) FROM contributions c JOIN answer_embeddings e ON e.contribution_id = c.id "
+				+ "WHERE c.superseded_at IS NULL").query(Long.class).single()).isEqualTo(96);
+		assertThat(jdbc.sql("SELECT embedded_up_to FROM answer_embedding_progress").query(Long.class).single())
+			.isEqualTo(jdbc.sql("SELECT max(id) FROM contributions").query(Long.class).single());
+		assertThat(analyser.embedNextAnswers(40)).as("nothing left to do").isFalse();
+		// Theming now groups the answers as embedding everything at once did (labels may differ: an earlier test
+		// had a chat model name one).
+		Map<Long, String> before = currentThemes();
+		analysis.run(QUESTION, "tester");
+		if (!before.isEmpty()) {
+			assertThat(groups(currentThemes())).isEqualTo(groups(before));
+		}
 	}
 
 	@Test
