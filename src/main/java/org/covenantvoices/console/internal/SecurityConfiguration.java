@@ -83,6 +83,8 @@ class SecurityConfiguration {
 			// The simulator writes to the record, as a participant would.
 			.requestMatchers("/simulator", "/simulator/**").hasAnyRole(ADMIN, ORGANISER)
 			.requestMatchers("/users", "/users/**").hasRole(ADMIN)
+			// Campaigns reach people: organisers and admins.
+			.requestMatchers("/campaigns", "/campaigns/**").hasAnyRole(ADMIN, ORGANISER)
 			.anyRequest()
 			.denyAll())
 			.authenticationManager(signIn)

@@ -15,6 +15,7 @@ public final class Navigation {
 			new Section("Dashboard", "/dashboard", Set.of(Role.values())),
 			new Section("Record", "/record", Set.of(Role.values())),
 			new Section("Simulator", "/simulator", Set.of(Role.ADMIN, Role.ORGANISER)),
+			new Section("Campaigns", "/campaigns", Set.of(Role.ADMIN, Role.ORGANISER)),
 			new Section("Conversation script", "/script", Set.of(Role.values())),
 			new Section("Users", "/users", Set.of(Role.ADMIN)));
 
