@@ -55,11 +55,11 @@ class WelshRemindersTests extends CampaignTest {
 				&& twilio.textsTo(invitedEnglish).size() == 1 && texts(welsh).size() == 1 && texts(english).size() == 1);
 		assertThat(texts(welsh)).containsExactly("Rydych wedi ateb 1 o 6. Atebwch i barhau.");
 		assertThat(texts(english)).containsExactly("You've answered 1 of 6. Reply to carry on.");
-		assertThat(twilio.textsTo(invitedWelsh).get(0)).startsWith("Helo gan Covenant Voices.")
-			.contains("Atebwch STOPIO i stopio.")
+		assertThat(twilio.textsTo(invitedWelsh).get(0)).startsWith("Helo, dyma Covenant Voices.")
+			.contains("Tecstiwch STOPIO i stopio.")
 			.endsWith("Rydych wedi ateb 0 o 6. Atebwch i barhau.");
-		assertThat(twilio.textsTo(invitedEnglish).get(0)).startsWith("Hello from Covenant Voices.")
-			.contains("Reply STOP to stop.")
+		assertThat(twilio.textsTo(invitedEnglish).get(0)).startsWith("Hi, this is Covenant Voices.")
+			.contains("Text STOP to stop.")
 			.endsWith("You've answered 0 of 6. Reply to carry on.");
 		awaitStatus(invitation.id(), CampaignStatus.FINISHED);
 		awaitStatus(reminder.id(), CampaignStatus.FINISHED);

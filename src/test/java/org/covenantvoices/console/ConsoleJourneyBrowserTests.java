@@ -153,7 +153,18 @@ class ConsoleJourneyBrowserTests extends IntegrationTest {
 			browser.open("/record?event=" + code + "&theme=shared+budgets");
 			browser.screenshot("journey-5-record-corrected-theme");
 
-			// 7. Previews a campaign with its segment count: added once campaigns are merged.
+			// 7. Previews a campaign with its segment count (the default audience: people who started and stopped).
+			browser.open("/campaigns/new");
+			browser.find("#name").sendKeys("Journey reminder " + code);
+			browser.find("#messageEn").sendKeys("You've answered {answered} of {questions}. Reply to carry on.");
+			browser.find("#messageCy").sendKeys("Rydych wedi ateb {answered} o {questions}. Atebwch i barhau.");
+			browser.tabTo("#preview-button");
+			browser.press(Keys.ENTER);
+			browser.waitUpTo(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("preview")));
+			assertThat(browser.text("#segments-en")).startsWith("1");
+			assertThat(browser.text("#preview")).contains("GSM-7");
+			assertThat(browser.text("#preview-segments")).matches("\\d[\\d,]*");
+			browser.screenshot("journey-6-campaign-preview");
 
 			// 8. Signs out.
 			browser.tabTo(".cv-sign-out__button");

@@ -130,6 +130,15 @@ class ConsoleRoutesTests extends IntegrationTest {
 		ROUTES.put("POST /api/themes/run", Access.ADMIN_AND_ORGANISER);
 		ROUTES.put("GET /themes", Access.EVERY_ROLE);
 		ROUTES.put("POST /themes/run", Access.ADMIN_AND_ORGANISER);
+		ROUTES.put("GET /campaigns", Access.ADMIN_AND_ORGANISER);
+		ROUTES.put("GET /campaigns/new", Access.ADMIN_AND_ORGANISER);
+		ROUTES.put("POST /campaigns/new", Access.ADMIN_AND_ORGANISER);
+		ROUTES.put("GET /campaigns/{id}", Access.ADMIN_AND_ORGANISER);
+		ROUTES.put("POST /campaigns/{id}/dry-run", Access.ADMIN_AND_ORGANISER);
+		ROUTES.put("POST /campaigns/{id}/confirm", Access.ADMIN_AND_ORGANISER);
+		ROUTES.put("POST /campaigns/{id}/pause", Access.ADMIN_AND_ORGANISER);
+		ROUTES.put("POST /campaigns/{id}/resume", Access.ADMIN_AND_ORGANISER);
+		ROUTES.put("POST /campaigns/{id}/cancel", Access.ADMIN_AND_ORGANISER);
 	}
 
 	@Autowired

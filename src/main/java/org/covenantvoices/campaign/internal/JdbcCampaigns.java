@@ -37,6 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 @Component
@@ -299,7 +300,10 @@ class JdbcCampaigns implements Campaigns {
 	}
 
 	private Campaign map(ResultSet rs, int row) throws SQLException {
-		Audience audience = json.readValue(rs.getString("audience"), Audience.class);
+		// Tolerant of fields missing from older or hand-made rows: a missing choice is "no".
+		Audience audience = json.readerFor(Audience.class)
+			.without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+			.readValue(rs.getString("audience"));
 		Map<String, String> messages = json.readValue(rs.getString("messages"),
 				new TypeReference<Map<String, String>>() {
 				});

@@ -11,11 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param rates per channel: messages per second (SMS: segments per second), shared by all instances
  * @param perChat per channel: messages per second to one chat (Telegram asks for about one), or none
+ * @param bursts per channel: how many may go at once after a quiet spell (default: one second's rate). A provider
+ * that counts per calendar second is never over its limit where rate + burst stays within it
  */
 @ConfigurationProperties("covenant.channels")
 public record CourierProperties(@DefaultValue Outbox outbox, @DefaultValue Inbound inbound,
 		@DefaultValue({ "sms=10", "whatsapp=20", "telegram=30" }) Map<String, Double> rates,
-		@DefaultValue("telegram=1") Map<String, Double> perChat) {
+		@DefaultValue("telegram=1") Map<String, Double> perChat, Map<String, Integer> bursts) {
 
 	/**
 	 * @param workers sending threads per channel on each instance
@@ -48,5 +50,10 @@ public record CourierProperties(@DefaultValue Outbox outbox, @DefaultValue Inbou
 
 	public double rate(String channel) {
 		return rates.getOrDefault(channel, 10.0);
+	}
+
+	public int burst(String channel) {
+		Integer burst = bursts == null ? null : bursts.get(channel);
+		return burst != null && burst > 0 ? burst : (int) Math.ceil(rate(channel));
 	}
 }

@@ -285,7 +285,7 @@ public class Dispatcher implements SmartLifecycle {
 				}
 			}
 			int cost = sender.cost(message);
-			long wait = rates.take(channel, properties.rate(channel), (int) Math.ceil(properties.rate(channel)), cost);
+			long wait = rates.take(channel, properties.rate(channel), properties.burst(channel), cost);
 			while (wait > 0) {
 				if (wait > properties.outbox().maxRateWait().toMillis()) {
 					Instant until = Instant.now().plusMillis(wait);
@@ -293,7 +293,7 @@ public class Dispatcher implements SmartLifecycle {
 					return new Deferral(until, true);
 				}
 				sleep(wait);
-				wait = rates.take(channel, properties.rate(channel), (int) Math.ceil(properties.rate(channel)), cost);
+				wait = rates.take(channel, properties.rate(channel), properties.burst(channel), cost);
 			}
 			CircuitBreaker breaker = breakers.circuitBreaker(sender.provider());
 			if (!breaker.tryAcquirePermission()) {

@@ -100,6 +100,8 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.POST, "/record/annotations/*/confirm", "/record/annotations/*/correct")
 			.hasAnyRole(EVERY_ROLE)
 			.requestMatchers("/safeguarding", "/safeguarding/**").hasAnyRole(ADMIN, ORGANISER)
+			// Campaigns reach people: organisers and admins.
+			.requestMatchers("/campaigns", "/campaigns/**").hasAnyRole(ADMIN, ORGANISER)
 			.anyRequest()
 			.denyAll())
 			.authenticationManager(signIn)

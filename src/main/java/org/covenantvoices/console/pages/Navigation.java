@@ -19,6 +19,7 @@ public final class Navigation {
 			new Section("Exports", "/exports", Set.of(Role.values())),
 			new Section("Themes", "/themes", Set.of(Role.values())),
 			new Section("Simulator", "/simulator", Set.of(Role.ADMIN, Role.ORGANISER)),
+			new Section("Campaigns", "/campaigns", Set.of(Role.ADMIN, Role.ORGANISER)),
 			new Section("Conversation script", "/script", Set.of(Role.values())),
 			new Section("Users", "/users", Set.of(Role.ADMIN)),
 			new Section("Audit log", "/audit", Set.of(Role.ADMIN)));
