@@ -65,7 +65,7 @@ class CampaignAudienceTests extends CampaignTest {
 
 	private Person started(Person person, String step, int idleDays, boolean completed) {
 		jdbc.sql("INSERT INTO conversation_sessions (participant_id, seq, script_version, language, step, state, "
-				+ "started_at, last_activity_at, completed_at) VALUES (?, 1, 'test', 'en', ?, '{"k": true}'::jsonb, "
+				+ "started_at, last_activity_at, completed_at) VALUES (?, 1, 'test', 'en', ?, '{\"k\": true}'::jsonb, "
 				+ "now() - make_interval(days => ?), now() - make_interval(days => ?), "
 				+ "CASE WHEN ? THEN now() - make_interval(days => ?) END)")
 			.params(person.id(), step, idleDays + 1, idleDays, completed, idleDays)

@@ -1,11 +1,14 @@
 package org.covenantvoices.console;
 
+import java.time.Duration;
+
 import org.covenantvoices.support.Client;
 import org.covenantvoices.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** A model labels an answer; people confirm or correct the label, and its whole history is kept. */
 class AnnotationsApiTests extends IntegrationTest {
@@ -20,6 +23,10 @@ class AnnotationsApiTests extends IntegrationTest {
 		phone.send("Working as equals matters most");
 		long contribution = jdbc.sql("SELECT id FROM contributions WHERE participant_id = ? AND question_id = 'Q1' "
 				+ "AND superseded_at IS NULL").param(participantOf(phone)).query(Long.class).single();
+		// The in-process classifier labels every new answer within seconds; let it, so what follows is not a race.
+		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT count(*) FROM annotations "
+				+ "WHERE contribution_id = ? AND model = 'embedding-prototypes'").param(contribution).query(Long.class)
+			.single() > 0);
 
 		JsonNode principle = post(organiser, "/api/contributions/" + contribution + "/annotations",
 				"{\"kind\": \"principle\", \"value\": \"recognition\", \"model\": \"gpt-4o-mini\", "
@@ -50,7 +57,7 @@ class AnnotationsApiTests extends IntegrationTest {
 
 		JsonNode current = client.get("/api/contributions/" + contribution + "/annotations", analyst,
 				password(analyst)).json().get("items");
-		// The in-process classifier labels every new answer in the background; this test is about people's labels.
+		// This test is about people's labels and the model's they confirm or correct, not the classifier's.
 		assertThat(current.valueStream().filter(AnnotationsApiTests::notTheBackgroundClassifier).map(a -> a.get("kind").asString() + "=" + a.get("value").asString()))
 			.containsExactlyInAnyOrder("principle=partnership", "sentiment=agreement", "theme=equal partnership");
 		JsonNode history = client.get("/api/contributions/" + contribution + "/annotations?history=true", analyst,

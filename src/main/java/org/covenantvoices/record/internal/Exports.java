@@ -64,9 +64,9 @@ class Exports implements RecordExports {
 
 	/** Current labels per kind, joined with "; ": one look-up per row for all three. */
 	private static final String LABELS = " LEFT JOIN LATERAL (SELECT "
-			+ "string_agg(a.value, '; ' ORDER BY a.value) FILTER (WHERE a.kind = 'principle') AS principles, "
-			+ "string_agg(a.value, '; ' ORDER BY a.value) FILTER (WHERE a.kind = 'theme') AS themes, "
-			+ "string_agg(a.value, '; ' ORDER BY a.value) FILTER (WHERE a.kind = 'sentiment') AS sentiment "
+			+ "string_agg(DISTINCT a.value, '; ' ORDER BY a.value) FILTER (WHERE a.kind = 'principle') AS principles, "
+			+ "string_agg(DISTINCT a.value, '; ' ORDER BY a.value) FILTER (WHERE a.kind = 'theme') AS themes, "
+			+ "string_agg(DISTINCT a.value, '; ' ORDER BY a.value) FILTER (WHERE a.kind = 'sentiment') AS sentiment "
 			+ "FROM annotations a WHERE a.contribution_id = c.id AND a.superseded_at IS NULL "
 			+ "AND a.action <> 'removed') labels ON true";
 
