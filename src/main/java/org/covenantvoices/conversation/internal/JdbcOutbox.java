@@ -35,6 +35,7 @@ class JdbcOutbox implements Outbox {
 	@Override
 	public List<OutboundMessage> claim(String channel, int limit) {
 		// A person's later message waits while an earlier one is queued (even for a retry later) or being sent.
+		// The order is that of the index outbound_messages_claim_order (V51): keep the two the same.
 		return jdbc.sql("""
 				WITH next AS (
 				    SELECT o.id FROM outbound_messages o
