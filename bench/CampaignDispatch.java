@@ -88,7 +88,7 @@ public class CampaignDispatch {
 				ProcessBuilder builder = new ProcessBuilder("java", "-Xmx512m", "-jar", jar.toString(),
 						"--server.port=" + port, "--covenant.data-dir=" + data.resolve("i" + i),
 						"--covenant.channels.rates.sms=" + (limit - 5), "--covenant.channels.bursts.sms=5",
-						"--covenant.channels.outbox.workers=6", "--covenant.channels.outbox.batch-size=20",
+						"--covenant.channels.outbox.workers=" + System.getProperty("workers", "6"), "--covenant.channels.outbox.batch-size=20",
 						"--covenant.campaigns.send-from=00:00", "--covenant.campaigns.send-until=23:59:59");
 				Map<String, String> env = builder.environment();
 				env.put("DATABASE_URL", "jdbc:postgresql://" + dbHost + "/" + run);

@@ -7,4 +7,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -ntp package -DskipTests
 jar=$(ls target/covenant-voices-*.jar | grep -v plain | head -1)
-exec java bench/CampaignDispatch.java "$jar" "${1:-50000}" "${2:-500}"
+exec java ${BENCH_JAVA_OPTS:-} bench/CampaignDispatch.java "$jar" "${1:-50000}" "${2:-500}"

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,12 +21,13 @@ public interface Outbox {
 	List<OutboundMessage> claim(String channel, int limit);
 
 	/**
-	 * Queues a campaign message (kind {@code reminder}, sent after every waiting conversation reply). Joins the
-	 * caller's transaction.
+	 * Queues campaign messages (kind {@code reminder}, sent after every waiting conversation reply), one per person,
+	 * in one statement. Joins the caller's transaction.
 	 *
-	 * @return the message's id
+	 * @param texts each person's message, by participant id
+	 * @return each message's id, by participant id
 	 */
-	long queueReminder(String participantId, String channel, String text);
+	Map<String, Long> queueReminders(String channel, Map<String, String> texts);
 
 	/** How many reminders wait in the queue for a channel (not yet claimed). */
 	int queuedReminders(String channel);

@@ -1,5 +1,7 @@
 package org.covenantvoices.participant;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -77,4 +79,7 @@ public interface Participants {
 
 	/** The decrypted address to send to, if the participant may still be reached. */
 	Optional<String> contactAddress(String participantId);
+
+	/** {@link #contactAddress} for many people in one look-up: those with no address kept are left out. */
+	Map<String, String> contactAddresses(Collection<String> participantIds);
 }

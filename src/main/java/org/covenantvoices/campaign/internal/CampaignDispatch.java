@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -219,6 +220,7 @@ class CampaignDispatch implements SmartLifecycle {
 				.query((rs, n) -> new Claimed(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
 						rs.getInt(5), rs.getInt(6), rs.getInt(7)))
 				.list();
+			Map<String, String> texts = new LinkedHashMap<>();
 			for (Claimed recipient : batch) {
 				// The last check, at the moment of sending: an opt-out or erasure since confirmation wins.
 				String skip = !"active".equals(recipient.status()) ? recipient.status()
@@ -237,16 +239,32 @@ class CampaignDispatch implements SmartLifecycle {
 				if (recipient.firstContact()) {
 					text = MessageTemplates.withIntroduction(properties.introduction().get(recipient.language()), text);
 				}
-				long messageId = outbox.queueReminder(recipient.participantId(), channel, text);
-				jdbc.sql("UPDATE campaign_recipients SET state = 'queued', outbound_message_id = ?, queued_at = ? "
-						+ "WHERE campaign_id = ? AND participant_id = ?")
-					.params(messageId, Timestamp.from(now), campaignId, recipient.participantId())
-					.update();
-				count(campaignId, "queued", "");
+				texts.put(recipient.participantId(), text);
+			}
+			// One statement each for the whole batch: a large campaign spent most of its feeding in round trips.
+			Map<String, Long> queued = outbox.queueReminders(channel, texts);
+			List<String> ids = List.copyOf(queued.keySet());
+			jdbc.sql("UPDATE campaign_recipients r SET state = 'queued', outbound_message_id = t.message_id, "
+					+ "queued_at = ? FROM unnest(?::text[], ?::bigint[]) AS t(participant_id, message_id) "
+					+ "WHERE r.campaign_id = ? AND r.participant_id = t.participant_id")
+				.params(Timestamp.from(now), ids.toArray(String[]::new),
+						ids.stream().map(queued::get).toArray(Long[]::new), campaignId)
+				.update();
+			if (!queued.isEmpty()) {
+				queuedCounter(campaignId).increment(queued.size());
 			}
 			return batch.size();
 		});
 		return done == null ? 0 : done;
+	}
+
+	private Counter queuedCounter(long campaignId) {
+		return Counter.builder("covenant.campaign.recipients")
+			.description("Campaign recipients handed to the outbox (queued) or skipped, by reason")
+			.tag("campaign", Long.toString(campaignId))
+			.tag("outcome", "queued")
+			.tag("reason", "")
+			.register(meters);
 	}
 
 	private void count(long campaignId, String outcome, String reason) {

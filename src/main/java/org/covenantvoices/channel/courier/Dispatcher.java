@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -155,9 +155,18 @@ public class Dispatcher implements SmartLifecycle {
 		/** Counts wake-ups, so a signal between a worker's claim and its wait is not lost. */
 		long signals;
 
+		/** Looked up once: registering a meter on every send showed in the dispatch profile. */
+		final Counter segments;
+
+		final Map<Class<?>, Counter> sends = new ConcurrentHashMap<>();
+
 		Lane(ChannelSender sender) {
 			this.channel = sender.channel();
 			this.sender = sender;
+			this.segments = Counter.builder("covenant.outbox.segments")
+				.description("Segments handed to providers (1 per message outside SMS)")
+				.tag("channel", channel)
+				.register(meters);
 		}
 
 		void signal() {
@@ -227,13 +236,18 @@ public class Dispatcher implements SmartLifecycle {
 		/** @return how long to wait before claiming again: zero to go on at once */
 		private Duration deliver(List<OutboundMessage> batch) {
 			Instant soonest = null;
+			// One look-up for the batch: the claim has just read each person's status, so this is as fresh.
+			Map<String, String> addresses = participants.contactAddresses(batch.stream()
+				.filter(OutboundMessage::mayReachRecipient)
+				.map(OutboundMessage::participantId)
+				.toList());
 			for (int i = 0; i < batch.size(); i++) {
 				if (!running) {
 					// Shutting down: what was claimed and not handed over goes straight back for another instance.
 					batch.subList(i, batch.size()).forEach(rest -> outbox.release(rest, Instant.now()));
 					return Duration.ZERO;
 				}
-				Deferral deferral = deliver(batch.get(i));
+				Deferral deferral = deliver(batch.get(i), addresses);
 				if (deferral == null) {
 					continue;
 				}
@@ -259,7 +273,7 @@ public class Dispatcher implements SmartLifecycle {
 		}
 
 		/** @return null where the message was dealt with, else until when it (or the whole channel) must wait */
-		private Deferral deliver(OutboundMessage message) {
+		private Deferral deliver(OutboundMessage message, Map<String, String> addresses) {
 			if (!message.mayReachRecipient()) {
 				outbox.skipped(message, "participant-" + message.recipientStatus().dbValue(),
 						"the person is " + message.recipientStatus().dbValue() + ": only a confirmation may reach them");
@@ -270,8 +284,8 @@ public class Dispatcher implements SmartLifecycle {
 				record(message, refusal);
 				return null;
 			}
-			Optional<String> address = participants.contactAddress(message.participantId());
-			if (address.isEmpty()) {
+			String address = addresses.get(message.participantId());
+			if (address == null) {
 				outbox.failed(message, "no-address", "no contact address is kept for this person");
 				return null;
 			}
@@ -308,7 +322,7 @@ public class Dispatcher implements SmartLifecycle {
 			long start = System.nanoTime();
 			SendOutcome outcome;
 			try {
-				outcome = sender.send(message, address.get());
+				outcome = sender.send(message, address);
 			}
 			catch (RuntimeException e) {
 				log.error("Sending message {} failed unexpectedly", message.id(), e);
@@ -331,11 +345,7 @@ public class Dispatcher implements SmartLifecycle {
 			if (outcome instanceof SendOutcome.Sent sent) {
 				outbox.sent(message, sent.providerMessageId(), sent.segments());
 				// What the messages cost: SMS is billed per segment.
-				Counter.builder("covenant.outbox.segments")
-					.description("Segments handed to providers (1 per message outside SMS)")
-					.tag("channel", channel)
-					.register(meters)
-					.increment(sent.segments());
+				segments.increment(sent.segments());
 			}
 			else if (outcome instanceof SendOutcome.Retry retry) {
 				return retry(message, retry);
@@ -382,12 +392,11 @@ public class Dispatcher implements SmartLifecycle {
 		}
 
 		private void count(SendOutcome outcome) {
-			Counter.builder("covenant.outbox.sends")
+			sends.computeIfAbsent(outcome.getClass(), type -> Counter.builder("covenant.outbox.sends")
 				.description("Provider calls and refusals by what became of them")
 				.tag("channel", channel)
-				.tag("outcome", outcome.getClass().getSimpleName().toLowerCase())
-				.register(meters)
-				.increment();
+				.tag("outcome", type.getSimpleName().toLowerCase())
+				.register(meters)).increment();
 		}
 
 		private Duration backoff(int attempts) {

@@ -1,10 +1,15 @@
 package org.covenantvoices.channel.courier;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.covenantvoices.platform.RedisKeys;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
  * Token buckets kept in Redis, so every instance draws from the same allowance. One Lua script per call: it reads
@@ -29,6 +34,8 @@ public class SendRates {
 			redis.call('SET', KEYS[1], string.format('%.3f', next), 'PX', math.ceil(next - now) + 1000)
 			return 0""";
 
+	private static final String TAKE_SHA = sha1(TAKE);
+
 	private final UnifiedJedis redis;
 
 	private final RedisKeys keys;
@@ -47,9 +54,27 @@ public class SendRates {
 	 */
 	public long take(String name, double perSecond, int burst, int cost) {
 		int capacity = Math.max(1, burst);
-		Object wait = redis.eval(TAKE, List.of(keys.global("rate", "{" + name + "}")),
-				List.of(Double.toString(perSecond), Integer.toString(capacity),
-						Integer.toString(Math.min(Math.max(1, cost), capacity))));
+		List<String> key = List.of(keys.global("rate", "{" + name + "}"));
+		List<String> args = List.of(Double.toString(perSecond), Integer.toString(capacity),
+				Integer.toString(Math.min(Math.max(1, cost), capacity)));
+		Object wait;
+		try {
+			// Every send and every inbound message asks: the script's hash spares sending its text each time.
+			wait = redis.evalsha(TAKE_SHA, key, args);
+		}
+		catch (JedisNoScriptException e) {
+			wait = redis.eval(TAKE, key, args); // a restarted Redis has forgotten it: this loads it again
+		}
 		return ((Number) wait).longValue();
+	}
+
+	private static String sha1(String script) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 }

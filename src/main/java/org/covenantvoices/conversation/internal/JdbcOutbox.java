@@ -6,7 +6,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.covenantvoices.conversation.DeliveryStatus;
@@ -61,12 +63,21 @@ class JdbcOutbox implements Outbox {
 	}
 
 	@Override
-	public long queueReminder(String participantId, String channel, String text) {
-		return jdbc.sql("INSERT INTO outbound_messages (participant_id, channel, kind, body) VALUES (?, ?, 'reminder', ?) "
-				+ "RETURNING id")
-			.params(participantId, channel, text)
-			.query(Long.class)
-			.single();
+	public Map<String, Long> queueReminders(String channel, Map<String, String> texts) {
+		Map<String, Long> ids = new HashMap<>();
+		if (texts.isEmpty()) {
+			return ids;
+		}
+		List<Map.Entry<String, String>> entries = List.copyOf(texts.entrySet());
+		jdbc.sql("INSERT INTO outbound_messages (participant_id, channel, kind, body) "
+				+ "SELECT t.participant_id, ?, 'reminder', t.body FROM unnest(?::text[], ?::text[]) "
+				+ "WITH ORDINALITY AS t(participant_id, body, n) ORDER BY t.n RETURNING id, participant_id")
+			.params(channel, entries.stream().map(Map.Entry::getKey).toArray(String[]::new),
+					entries.stream().map(Map.Entry::getValue).toArray(String[]::new))
+			.query(rs -> {
+				ids.put(rs.getString(2), rs.getLong(1));
+			});
+		return ids;
 	}
 
 	@Override

@@ -3,6 +3,8 @@ package org.covenantvoices.participant.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -187,6 +189,21 @@ class JdbcParticipants implements Participants {
 			.query((rs, n) -> rs.getBytes(1))
 			.optional()
 			.map(ciphertext -> protector.decrypt(participantId, ciphertext));
+	}
+
+	@Override
+	public Map<String, String> contactAddresses(Collection<String> participantIds) {
+		if (participantIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, String> addresses = new HashMap<>();
+		jdbc.sql("SELECT participant_id, ciphertext FROM contact_addresses WHERE participant_id = ANY (?)")
+			.param(participantIds.stream().distinct().toArray(String[]::new))
+			.query(rs -> {
+				String id = rs.getString(1);
+				addresses.put(id, protector.decrypt(id, rs.getBytes(2)));
+			});
+		return addresses;
 	}
 
 	private static Participant map(ResultSet rs, int row) throws SQLException {
