@@ -7,6 +7,7 @@ import org.covenantvoices.support.ChannelTest;
 import org.covenantvoices.support.Instance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import redis.clients.jedis.UnifiedJedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +16,9 @@ class SendRatesTests extends ChannelTest {
 
 	@Autowired
 	SendRates rates;
+
+	@Autowired
+	UnifiedJedis redis;
 
 	@Test
 	void aBurstIsAllowedThenSendersMustWaitAndTwoInstancesShareOneAllowance() {
@@ -43,5 +47,16 @@ class SendRatesTests extends ChannelTest {
 		String other = "test:" + UUID.randomUUID();
 		assertThat(rates.take(other, perSecond, 10, 25)).isZero();
 		assertThat(rates.take(other, perSecond, 10, 1)).isPositive();
+	}
+
+	@Test
+	void aRedisThatForgotItsScriptsStillKeepsTheRate() {
+		String name = "test:" + UUID.randomUUID();
+		double perSecond = 1 / 60.0;
+		assertThat(rates.take(name, perSecond, 2, 1)).isZero();
+		// What a restarted Redis looks like to the rate: the script cache is empty, the keys may not be.
+		redis.scriptFlush();
+		assertThat(rates.take(name, perSecond, 2, 1)).isZero();
+		assertThat(rates.take(name, perSecond, 2, 1)).isPositive();
 	}
 }
