@@ -97,8 +97,7 @@ public class InboundLoad {
 			// the Java generator's: message i from +4477009(i mod 10,000), "Hi" first, then a longer answer.
 			Files.createDirectories(requests);
 			Files.deleteIfExists(Path.of("target", "inbound-load-wrk.log"));
-			writeRequests(requests.resolve("warm-up.tsv"), 0, 10 * MAX_RATE);
-			writeRequests(requests.resolve("unique.tsv"), 10 * MAX_RATE, seconds * MAX_RATE);
+			writeRequests(requests.resolve("unique.tsv"), (10 + seconds) * MAX_RATE);
 		}
 
 		// The JDK server otherwise leaves Nagle on: each small response then waits ~40 ms for the client's delayed
@@ -182,25 +181,27 @@ public class InboundLoad {
 			if (!wrk.isEmpty() && seconds > 0) {
 				System.out.printf("   load generator: %s, %d threads, %d connections (output in %s)%n", wrk,
 						wrkThreads(connections), connections, Path.of("target", "inbound-load-wrk.log").toAbsolutePath());
+				// One file for all: the measured run continues where the warm-up stopped, as the Java generator's counter
+				// does (first messages from the numbers the warm-up did not reach, then answers), and the duplicate run
+				// repeats what both delivered, less what each connection had in flight at the end.
 				String url = base + PATH;
-				String warmUp = requests.resolve("warm-up.tsv").toString();
-				String unique = requests.resolve("unique.tsv").toString();
-				withWrk(wrk, "warm-up (not counted)", url, 10, connections, "signed.lua", warmUp);
+				String file = requests.resolve("unique.tsv").toString();
+				WrkResult warmUp = withWrk(wrk, "warm-up (not counted)", url, 10, connections, "signed.lua", file);
 				WrkResult inbound = withWrk(wrk, "1. inbound SMS webhook, unique MessageSids", url, seconds, connections,
-						"signed.lua", unique);
+						"signed.lua", file, String.join(",", warmUp.sent));
 				WrkResult trivial = withWrk(wrk, "   trivial endpoint GET /actuator/health/liveness",
 						base + "/actuator/health/liveness", Math.min(seconds, 20), connections, "report.lua");
 				System.out.printf("   inbound / trivial = %.0f%%%n", 100.0 * inbound.perSecond / trivial.perSecond);
 
-				// 2. every request again: Twilio retrying what was already stored. Each thread repeats only the lines
-				// the first run certainly answered (it sent them, less the one each connection had in flight at the end).
+				// 2. every request again: Twilio retrying what was already stored.
 				int perThread = connections / wrkThreads(connections);
-				StringBuilder limits = new StringBuilder();
-				for (String n : inbound.sent.split(",")) {
-					limits.append(limits.length() == 0 ? "" : ",").append(Math.max(0, Long.parseLong(n) - perThread));
+				List<String> repeat = new ArrayList<>();
+				for (int t = 0; t < warmUp.sent.size(); t++) {
+					repeat.add(Long.toString(Math.max(0, Long.parseLong(warmUp.sent.get(t))
+							+ Long.parseLong(inbound.sent.get(t)) - perThread)));
 				}
 				withWrk(wrk, "2. duplicate deliveries (same MessageSids again)", url, Math.min(seconds, 20), connections,
-						"signed.lua", unique, limits.toString());
+						"signed.lua", file, "-", String.join(",", repeat));
 			}
 			AtomicInteger counter = new AtomicInteger();
 			List<HttpRequest> delivered = new ArrayList<>();
@@ -258,7 +259,8 @@ public class InboundLoad {
 	record Result(double perSecond, Histogram latency) {
 	}
 
-	record WrkResult(double perSecond, String sent) {
+	/** Requests a second, and how many lines of the request file each of wrk's threads sent. */
+	record WrkResult(double perSecond, List<String> sent) {
 	}
 
 	static int wrkThreads(int connections) {
@@ -308,14 +310,15 @@ public class InboundLoad {
 				Long.parseLong(r.get("p999_us")) / 1000.0, Long.parseLong(r.get("max_us")) / 1000.0,
 				r.get("status_errors"), r.get("socket_errors"),
 				// the duplicate run cycles on purpose; elsewhere it means the file ran out (raise MAX_RATE)
-				args.length > 1 || "0".equals(wrapped) ? "" : "; ran out of requests " + wrapped + " times, repeating them");
-		return new WrkResult(rate, r.getOrDefault("sent", ""));
+				args.length > 2 || "0".equals(wrapped) ? "" : "; ran out of requests " + wrapped + " times, repeating them");
+		String sent = r.getOrDefault("sent", "");
+		return new WrkResult(rate, sent.isEmpty() ? List.of() : List.of(sent.split(",")));
 	}
 
-	/** Writes {@code count} signed messages, numbered from {@code first}: "signature TAB form body" a line. */
-	static void writeRequests(Path file, int first, int count) throws IOException {
+	/** Writes {@code count} signed messages, "signature TAB form body" a line. */
+	static void writeRequests(Path file, int count) throws IOException {
 		try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-			for (int i = first; i < first + count; i++) {
+			for (int i = 0; i < count; i++) {
 				Map<String, String> params = message(String.format("+4477009%05d", i % 10_000),
 						i < 10_000 ? "Hi" : LONG_ANSWER);
 				out.write(signature(PUBLIC + PATH, params));

@@ -1,8 +1,9 @@
 -- Twilio's signed webhook posts for wrk, signed beforehand by bench/InboundLoad.java (signing here would cost the
 -- generator CPU and need an HMAC in Lua). Each line of the file is "signature<TAB>form body". Thread k of n takes
 -- lines k+1, k+1+n, ..., so no two connections send the same MessageSid, and sends them in order.
--- Arguments (after wrk's "--"): file threads [limits]. limits ("n1,n2,...", one per thread) keeps each thread to its
--- first lines and cycles over them: the duplicate run, over exactly what the first run delivered.
+-- Arguments (after wrk's "--"): file threads [from [to]]. from and to ("n1,n2,...", one per thread, or "-") keep each
+-- thread to lines from+1..to of its slice: a run that continues where the last stopped (from = what it sent), or the
+-- duplicate run, cycling over what the earlier runs delivered (to).
 -- Run from bench/wrk (report.lua is loaded relative to it).
 dofile("report.lua")
 
@@ -13,36 +14,45 @@ function setup(thread)
 	table.insert(threads, thread)
 end
 
+local function nth(list, n)
+	if not list or list == "-" then
+		return nil
+	end
+	local i = 0
+	for value in list:gmatch("%d+") do
+		if i == n then
+			return tonumber(value)
+		end
+		i = i + 1
+	end
+end
+
 function init(args)
-	file, count, limits = args[1], tonumber(args[2]), args[3]
+	file, count = args[1], tonumber(args[2])
+	from, to = nth(args[3], id) or 0, nth(args[4], id)
 	headers = { ["Content-Type"] = "application/x-www-form-urlencoded" }
 	next_line, sent, wrapped = 0, 0, 0
+	-- wrk calls thread 0's request() once, before any thread starts, to check what it returns: that one is not sent
+	checking = id == 0
 end
 
 -- Reads this thread's slice. Not in init(): wrk calls each thread's init() from its main thread just before starting
 -- that thread, so thread 1 would still be loading (about a second for 60 s of requests) while thread 0 already sent,
--- outside the duration wrk measures. Here each thread loads in itself, at its first request.
-function load()
-	local limit
-	if limits then
-		local n = 0
-		for value in limits:gmatch("%d+") do
-			if n == id then
-				limit = tonumber(value)
-			end
-			n = n + 1
-		end
-	end
+-- outside the duration wrk measures. Here each thread loads in itself, at its first request (thread 0 at the check).
+local function load()
 	signatures, bodies = {}, {}
-	local line = 0
+	local line, mine = 0, 0
 	for text in io.lines(file) do
 		if line % count == id then
-			if limit and #bodies >= limit then
+			mine = mine + 1
+			if to and mine > to then
 				break
 			end
-			local tab = text:find("\t", 1, true)
-			table.insert(signatures, text:sub(1, tab - 1))
-			table.insert(bodies, text:sub(tab + 1))
+			if mine > from then
+				local tab = text:find("\t", 1, true)
+				table.insert(signatures, text:sub(1, tab - 1))
+				table.insert(bodies, text:sub(tab + 1))
+			end
 		end
 		line = line + 1
 	end
@@ -53,8 +63,13 @@ function request()
 		load()
 	end
 	if not bodies or #bodies == 0 then
-		-- wrk's check of the script outside any thread, or a thread whose slice is empty
+		-- a thread whose slice is empty
 		return wrk.format()
+	end
+	if checking then
+		checking = false
+		headers["X-Twilio-Signature"] = signatures[1]
+		return wrk.format("POST", wrk.path, headers, bodies[1])
 	end
 	next_line = next_line + 1
 	if next_line > #bodies then
