@@ -74,7 +74,7 @@ public class InboundLoad {
 
 	static final AtomicLong repliesAccepted = new AtomicLong();
 
-	/** The most messages a second wrk's request files are written for; beyond it wrk repeats them (and says so). */
+	/** The most messages a second wrk's request file is written for; beyond it wrk repeats them (and says so). */
 	static final int MAX_RATE = 5_000;
 
 	static final String LONG_ANSWER = "I would like more say in what the council plans for our town";
