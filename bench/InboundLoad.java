@@ -1,3 +1,4 @@
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -11,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -44,7 +46,8 @@ import redis.clients.jedis.resps.ScanResult;
 /**
  * Issue 9's benchmarks 1-4 in one run of the packaged jar against the machine's real PostgreSQL and Redis (a database
  * and a Redis namespace of its own, removed at the end), scripted mode (no chat model), with this process as the load
- * generator and the loopback fake Twilio API:
+ * generator (or wrk, in a process of its own, with requests signed here beforehand: WRK=/path/to/wrk) and the
+ * loopback fake Twilio API:
  * 1. inbound SMS webhook throughput and latency, signed, unique MessageSids, 10,000 participants, closed loop;
  *    then a trivial endpoint (GET /actuator/health/liveness) the same way, and the ratio;
  * 2. the duplicate path: the same signed requests delivered again;
@@ -71,6 +74,11 @@ public class InboundLoad {
 
 	static final AtomicLong repliesAccepted = new AtomicLong();
 
+	/** The most messages a second wrk's request file is written for; beyond it wrk repeats them (and says so). */
+	static final int MAX_RATE = 5_000;
+
+	static final String LONG_ANSWER = "I would like more say in what the council plans for our town";
+
 	public static void main(String[] args) throws Exception {
 		Path jar = Path.of(args[0]);
 		int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
@@ -82,6 +90,19 @@ public class InboundLoad {
 		String redisUrl = env("REDIS_URL", "redis://127.0.0.1:6379");
 		String run = "bench_" + Long.toString(System.currentTimeMillis(), 36);
 
+		String wrk = env("WRK", "");
+		Path requests = Path.of("target", "inbound-load").toAbsolutePath();
+		if (!wrk.isEmpty() && seconds > 0) {
+			// Signed before the service starts, so that signing competes with nothing measured. The same numbering as
+			// the Java generator's: message i from +4477009(i mod 10,000), "Hi" first, then a longer answer.
+			Files.createDirectories(requests);
+			Files.deleteIfExists(Path.of("target", "inbound-load-wrk.log"));
+			writeRequests(requests.resolve("unique.tsv"), (10 + seconds) * MAX_RATE);
+		}
+
+		// The JDK server otherwise leaves Nagle on: each small response then waits ~40 ms for the client's delayed
+		// ACK, which holds every reply the service sends.
+		System.setProperty("sun.net.httpserver.nodelay", "true");
 		HttpServer twilio = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
 		twilio.createContext("/", exchange -> {
 			long now = System.nanoTime();
@@ -157,11 +178,36 @@ public class InboundLoad {
 			waitForBacklog(adminUrl, run, dbUser);
 
 			// 1. unique messages over 10,000 participants; the first 10 s warm up the JIT and are not counted.
+			if (!wrk.isEmpty() && seconds > 0) {
+				System.out.printf("   load generator: %s, %d threads, %d connections (output in %s)%n", wrk,
+						wrkThreads(connections), connections, Path.of("target", "inbound-load-wrk.log").toAbsolutePath());
+				// One file for all: the measured run continues where the warm-up stopped, as the Java generator's counter
+				// does (first messages from the numbers the warm-up did not reach, then answers), and the duplicate run
+				// repeats what both delivered, less what each connection had in flight at the end.
+				String url = base + PATH;
+				String file = requests.resolve("unique.tsv").toString();
+				WrkResult warmUp = withWrk(wrk, "warm-up (not counted)", url, 10, connections, "signed.lua", file);
+				WrkResult inbound = withWrk(wrk, "1. inbound SMS webhook, unique MessageSids", url, seconds, connections,
+						"signed.lua", file, String.join(",", warmUp.sent));
+				WrkResult trivial = withWrk(wrk, "   trivial endpoint GET /actuator/health/liveness",
+						base + "/actuator/health/liveness", Math.min(seconds, 20), connections, "report.lua");
+				System.out.printf("   inbound / trivial = %.0f%%%n", 100.0 * inbound.perSecond / trivial.perSecond);
+
+				// 2. every request again: Twilio retrying what was already stored.
+				int perThread = connections / wrkThreads(connections);
+				List<String> repeat = new ArrayList<>();
+				for (int t = 0; t < warmUp.sent.size(); t++) {
+					repeat.add(Long.toString(Math.max(0, Long.parseLong(warmUp.sent.get(t))
+							+ Long.parseLong(inbound.sent.get(t)) - perThread)));
+				}
+				withWrk(wrk, "2. duplicate deliveries (same MessageSids again)", url, Math.min(seconds, 20), connections,
+						"signed.lua", file, "-", String.join(",", repeat));
+			}
 			AtomicInteger counter = new AtomicInteger();
 			List<HttpRequest> delivered = new ArrayList<>();
 			IntFunction<HttpRequest> unique = i -> {
 				HttpRequest r = signed(base, String.format("+4477009%05d", i % 10_000), i % 10_000 < 10_000 && i < 10_000
-						? "Hi" : "I would like more say in what the council plans for our town");
+						? "Hi" : LONG_ANSWER);
 				if (i < 20_000) {
 					synchronized (delivered) {
 						delivered.add(r);
@@ -169,7 +215,7 @@ public class InboundLoad {
 				}
 				return r;
 			};
-			if (seconds > 0) {
+			if (wrk.isEmpty() && seconds > 0) {
 			closedLoop("warm-up (not counted)", http, 10, connections, i -> unique.apply(counter.getAndIncrement()), 200);
 			Result inbound = closedLoop("1. inbound SMS webhook, unique MessageSids", http, seconds, connections,
 					i -> unique.apply(counter.getAndIncrement()), 200);
@@ -211,6 +257,76 @@ public class InboundLoad {
 	}
 
 	record Result(double perSecond, Histogram latency) {
+	}
+
+	/** Requests a second, and how many lines of the request file each of wrk's threads sent. */
+	record WrkResult(double perSecond, List<String> sent) {
+	}
+
+	static int wrkThreads(int connections) {
+		return Math.min(2, connections);
+	}
+
+	/**
+	 * As many requests as {@code connections} of wrk's connections can send, each waiting for its answer, for a time;
+	 * printed as {@link #closedLoop} prints. The script (in bench/wrk) gets the first argument, wrk's thread count,
+	 * then the others.
+	 * A generous timeout, since wrk leaves requests that time out out of its latencies.
+	 */
+	static WrkResult withWrk(String wrk, String name, String url, int seconds, int connections, String script,
+			String... args) throws Exception {
+		int threads = wrkThreads(connections);
+		List<String> command = new ArrayList<>(List.of(wrk, "-t" + threads, "-c" + connections, "-d" + seconds + "s",
+				"--timeout", "30s", "--latency", "-s", script, url));
+		if (args.length > 0) {
+			command.add("--");
+			command.add(args[0]);
+			command.add(Integer.toString(threads));
+			command.addAll(List.of(args).subList(1, args.length));
+		}
+		Process p = new ProcessBuilder(command).directory(Path.of("bench", "wrk").toFile()).redirectErrorStream(true)
+			.start();
+		String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		int exit = p.waitFor();
+		Files.writeString(Path.of("target", "inbound-load-wrk.log"), "$ " + String.join(" ", command) + "\n" + out,
+				StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+		Map<String, String> r = new LinkedHashMap<>();
+		out.lines().filter(line -> line.startsWith("wrk-result ")).findFirst().ifPresent(line -> {
+			for (String pair : line.substring("wrk-result ".length()).split(" ")) {
+				int eq = pair.indexOf('=');
+				r.put(pair.substring(0, eq), pair.substring(eq + 1));
+			}
+		});
+		if (exit != 0 || r.isEmpty()) {
+			throw new IllegalStateException("wrk failed (exit " + exit + "):\n" + out);
+		}
+		long requests = Long.parseLong(r.get("requests"));
+		double took = Long.parseLong(r.get("duration_us")) / 1e6;
+		double rate = requests / took;
+		String wrapped = r.getOrDefault("wrapped", "0");
+		System.out.printf("%s: %d requests in %.1f s = %.0f/s; latency p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, "
+				+ "max %.1f ms; %s status >= 400, %s socket errors%s%n", name, requests, took, rate,
+				Long.parseLong(r.get("p50_us")) / 1000.0, Long.parseLong(r.get("p99_us")) / 1000.0,
+				Long.parseLong(r.get("p999_us")) / 1000.0, Long.parseLong(r.get("max_us")) / 1000.0,
+				r.get("status_errors"), r.get("socket_errors"),
+				// the duplicate run cycles on purpose; elsewhere it means the file ran out (raise MAX_RATE)
+				args.length > 2 || "0".equals(wrapped) ? "" : "; ran out of requests " + wrapped + " times, repeating them");
+		String sent = r.getOrDefault("sent", "");
+		return new WrkResult(rate, sent.isEmpty() ? List.of() : List.of(sent.split(",")));
+	}
+
+	/** Writes {@code count} signed messages, "signature TAB form body" a line. */
+	static void writeRequests(Path file, int count) throws IOException {
+		try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+			for (int i = 0; i < count; i++) {
+				Map<String, String> params = message(String.format("+4477009%05d", i % 10_000),
+						i < 10_000 ? "Hi" : LONG_ANSWER);
+				out.write(signature(PUBLIC + PATH, params));
+				out.write('\t');
+				out.write(form(params));
+				out.write('\n');
+			}
+		}
 	}
 
 	/** As many requests as {@code connections} clients can send, each waiting for its answer, for a time. */
@@ -354,13 +470,18 @@ public class InboundLoad {
 		return out;
 	}
 
-	static HttpRequest signed(String base, String from, String body) {
+	static Map<String, String> message(String from, String body) {
 		Map<String, String> params = new LinkedHashMap<>();
 		params.put("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""));
 		params.put("AccountSid", ACCOUNT);
 		params.put("From", from);
 		params.put("To", "+447700900001");
 		params.put("Body", body);
+		return params;
+	}
+
+	static HttpRequest signed(String base, String from, String body) {
+		Map<String, String> params = message(from, body);
 		return HttpRequest.newBuilder(URI.create(base + PATH))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("X-Twilio-Signature", signature(PUBLIC + PATH, params))
