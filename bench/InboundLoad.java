@@ -138,7 +138,12 @@ public class InboundLoad {
 		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--covenant.data-dir=" + data,
 				// The benchmark's numbers send 10,000 messages a minute from 10,000 people: lift the flood cap.
 				"--covenant.channels.inbound.per-address-per-minute=600",
-				"--covenant.channels.inbound.per-address-burst=100"));
+				"--covenant.channels.inbound.per-address-burst=100",
+				// The fake provider takes what it is given: an account whose MPS suits 500 replies a second. Left at
+				// the default 10 segments a second, replies queued for minutes and end to end measured the queue.
+				"--covenant.channels.rates.sms=" + Integer.getInteger("smsRate", 1000),
+				"--covenant.channels.bursts.sms=" + Integer.getInteger("smsBurst", 20),
+				"--covenant.channels.outbox.workers=" + Integer.getInteger("workers", 8)));
 		// Extra arguments for the service, e.g. to compare a setting: SERVICE_ARGS="--some.property=value"
 		String extra = System.getenv("SERVICE_ARGS");
 		if (extra != null && !extra.isBlank()) {

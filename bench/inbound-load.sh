@@ -22,7 +22,7 @@ if [ "${DRIVER:-wrk}" != java ]; then
   fi
   WRK=$(command -v wrk || true)
 fi
-WRK="$WRK" java -cp "$(cat target/bench.classpath)" bench/InboundLoad.java "$jar" "${1:-60}" "${2:-32}" "${3:-500}" "${4:-10000}"
+WRK="$WRK" java ${BENCH_JAVA_OPTS:-} -cp "$(cat target/bench.classpath)" bench/InboundLoad.java "$jar" "${1:-60}" "${2:-32}" "${3:-500}" "${4:-10000}"
 if [ -n "${PROFILE:-}" ] && [ -f target/inbound-load.jfr ]; then
   echo "hottest methods (top frames of jdk.ExecutionSample):"
   jfr print --events jdk.ExecutionSample target/inbound-load.jfr \
