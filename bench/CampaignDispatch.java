@@ -89,7 +89,8 @@ public class CampaignDispatch {
 						"--server.port=" + port, "--covenant.data-dir=" + data.resolve("i" + i),
 						"--covenant.channels.rates.sms=" + (limit - 5), "--covenant.channels.bursts.sms=5",
 						"--covenant.channels.outbox.workers=" + System.getProperty("workers", "6"), "--covenant.channels.outbox.batch-size=20",
-						"--covenant.campaigns.send-from=00:00", "--covenant.campaigns.send-until=23:59:59");
+						"--covenant.campaigns.send-from=00:00", "--covenant.campaigns.send-until=23:59:59",
+						"--logging.level.org.covenantvoices.channel.courier.Dispatcher=" + System.getProperty("dispatcherLog", "INFO"));
 				Map<String, String> env = builder.environment();
 				env.put("DATABASE_URL", "jdbc:postgresql://" + dbHost + "/" + run);
 				env.put("DATABASE_USERNAME", "postgres");
@@ -166,6 +167,15 @@ public class CampaignDispatch {
 				}
 				busiest = Math.max(busiest, end - start + 1);
 			}
+			// Messages in each 5-second window from the first: shows a slow start, stalls or a steady rate.
+			StringBuilder timeline = new StringBuilder();
+			long first = all.get(0).nanos();
+			int[] windows = new int[(int) (seconds / 5) + 1];
+			all.forEach(a -> windows[(int) ((a.nanos() - first) / 5_000_000_000L)]++);
+			for (int w : windows) {
+				timeline.append(' ').append(w / 5);
+			}
+			System.out.println("msg/s in each 5 s from the first:" + timeline);
 			System.out.printf("messages received: %d for %d recipients; duplicates: %d%n", all.size(), recipients,
 					all.size() - distinct.size());
 			System.out.printf("first message %.2f s after confirming; duration first to last %.1f s%n",

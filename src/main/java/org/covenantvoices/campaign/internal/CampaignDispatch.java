@@ -12,6 +12,7 @@ import java.util.Map;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.covenantvoices.conversation.Outbox;
+import org.covenantvoices.platform.Commits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -191,6 +192,8 @@ class CampaignDispatch implements SmartLifecycle {
 	private int claim(long campaignId, String channel, int allowed, int limit, Map<String, String> messages,
 			Instant now) {
 		Integer done = tx.execute(status -> {
+			// Relaxed: lost in a database crash, the recipients are pending again and their reminders gone with them.
+			Commits.relaxed(jdbc);
 			// Held shared until commit: pause and cancel wait for this batch, and no batch starts after them.
 			String state = jdbc.sql("SELECT status FROM campaigns WHERE id = ? FOR SHARE")
 				.param(campaignId)

@@ -12,6 +12,7 @@ import org.covenantvoices.participant.Consent;
 import org.covenantvoices.participant.Participant;
 import org.covenantvoices.participant.ParticipantStatus;
 import org.covenantvoices.participant.Participants;
+import org.covenantvoices.platform.Commits;
 import org.covenantvoices.record.AnsweringAs;
 import org.covenantvoices.record.Contribution;
 import org.covenantvoices.record.Contributions;
@@ -25,6 +26,7 @@ import org.covenantvoices.understanding.Understanding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import redis.clients.jedis.exceptions.JedisException;
@@ -59,9 +61,12 @@ class ConversationService implements Conversations {
 
 	private final Events events;
 
+	private final JdbcClient jdbc;
+
 	ConversationService(Participants participants, Contributions contributions, MessageJournal journal,
 			SessionStore sessions, ParticipantLock lock, Engine engine, Scripts scripts, TransactionTemplate tx,
-			ConversationProperties properties, Understanding understanding, Events events) {
+			ConversationProperties properties, Understanding understanding, Events events, JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.understanding = understanding;
 		this.events = events;
 		this.participants = participants;
@@ -171,6 +176,9 @@ class ConversationService implements Conversations {
 		for (int attempt = 0; attempt < 3; attempt++) {
 			Turn turn = engine.handle(current, participant, message.body(), message.receivedAt(), joined);
 			Outcome outcome = tx.execute(status -> {
+				// Relaxed: the message itself is stored durably, so a turn lost in a database crash is worked out
+				// again; its replies cannot be handed to a provider before a later waiting commit makes it durable.
+				Commits.relaxed(jdbc);
 				// An admin may erase the person while this turn was being worked out: whoever locks first wins,
 				// and an erased person's turn is dropped rather than written back.
 				if (!participants.lockUnlessErased(participantId)) {

@@ -15,10 +15,12 @@ import org.covenantvoices.conversation.DeliveryStatus;
 import org.covenantvoices.conversation.OutboundMessage;
 import org.covenantvoices.conversation.Outbox;
 import org.covenantvoices.participant.ParticipantStatus;
+import org.covenantvoices.platform.Commits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Component
 class JdbcOutbox implements Outbox {
@@ -29,16 +31,20 @@ class JdbcOutbox implements Outbox {
 
 	private final ConversationService conversations;
 
-	JdbcOutbox(JdbcClient jdbc, ConversationService conversations) {
+	private final TransactionTemplate tx;
+
+	JdbcOutbox(JdbcClient jdbc, ConversationService conversations, TransactionTemplate tx) {
 		this.jdbc = jdbc;
 		this.conversations = conversations;
+		this.tx = tx;
 	}
 
 	@Override
 	public List<OutboundMessage> claim(String channel, int limit) {
 		// A person's later message waits while an earlier one is queued (even for a retry later) or being sent.
 		// The order is that of the index outbound_messages_claim_order (V51): keep the two the same.
-		return jdbc.sql("""
+		// Relaxed: a claim lost in a database crash only puts the messages back in the queue.
+		List<OutboundMessage> claimed = Commits.relaxed(tx, jdbc, () -> jdbc.sql("""
 				WITH next AS (
 				    SELECT o.id FROM outbound_messages o
 				    WHERE o.channel = ? AND o.status = 'queued' AND o.next_attempt_at <= now()
@@ -56,10 +62,8 @@ class JdbcOutbox implements Outbox {
 				     WHERE i.participant_id = m.participant_id AND i.channel = m.channel) AS last_inbound_at""")
 			.params(channel, limit)
 			.query(JdbcOutbox::map)
-			.list()
-			.stream()
-			.sorted((a, b) -> Long.compare(a.id(), b.id()))
-			.toList();
+			.list());
+		return claimed.stream().sorted((a, b) -> Long.compare(a.id(), b.id())).toList();
 	}
 
 	@Override
@@ -111,6 +115,8 @@ class JdbcOutbox implements Outbox {
 
 	@Override
 	public boolean hand(OutboundMessage message) {
+		// Waits for the disk (and so makes every earlier relaxed commit durable too): after a database crash a
+		// message that may have reached the provider must still be marked so, or it would be sent twice.
 		return jdbc.sql("UPDATE outbound_messages SET handed_at = now(), attempts = attempts + 1, updated_at = now() "
 				+ "WHERE id = ? AND status = 'sending' AND handed_at IS NULL")
 			.param(message.id())
@@ -119,27 +125,29 @@ class JdbcOutbox implements Outbox {
 
 	@Override
 	public void sent(OutboundMessage message, String providerMessageId, int segments) {
-		jdbc.sql("UPDATE outbound_messages SET status = 'sent', provider_message_id = ?, segments = ?, "
-				+ "error_code = NULL, last_error = NULL, updated_at = now() WHERE id = ? AND status = 'sending'")
+		// Relaxed: lost in a database crash, the message stays handed and is recorded as outcome-unknown, not resent.
+		Commits.relaxed(tx, jdbc, () -> jdbc.sql("UPDATE outbound_messages SET status = 'sent', provider_message_id = ?, "
+				+ "segments = ?, error_code = NULL, last_error = NULL, updated_at = now() WHERE id = ? AND status = 'sending'")
 			.params(providerMessageId, segments, message.id())
-			.update();
+			.update());
 		finished(message);
 	}
 
 	@Override
 	public void retry(OutboundMessage message, String errorCode, String reason, Instant notBefore) {
-		jdbc.sql("UPDATE outbound_messages SET status = 'queued', handed_at = NULL, error_code = ?, "
-				+ "last_error = left(?, 500), next_attempt_at = ?, updated_at = now() WHERE id = ? AND status = 'sending'")
+		Commits.relaxed(tx, jdbc, () -> jdbc.sql("UPDATE outbound_messages SET status = 'queued', handed_at = NULL, "
+				+ "error_code = ?, last_error = left(?, 500), next_attempt_at = ?, updated_at = now() "
+				+ "WHERE id = ? AND status = 'sending'")
 			.params(errorCode, reason, Timestamp.from(notBefore), message.id())
-			.update();
+			.update());
 	}
 
 	@Override
 	public void release(OutboundMessage message, Instant notBefore) {
-		jdbc.sql("UPDATE outbound_messages SET status = 'queued', next_attempt_at = ?, updated_at = now() "
-				+ "WHERE id = ? AND status = 'sending' AND handed_at IS NULL")
+		Commits.relaxed(tx, jdbc, () -> jdbc.sql("UPDATE outbound_messages SET status = 'queued', next_attempt_at = ?, "
+				+ "updated_at = now() WHERE id = ? AND status = 'sending' AND handed_at IS NULL")
 			.params(Timestamp.from(notBefore), message.id())
-			.update();
+			.update());
 	}
 
 	@Override
@@ -153,10 +161,10 @@ class JdbcOutbox implements Outbox {
 	}
 
 	private void end(OutboundMessage message, String status, String errorCode, String reason) {
-		jdbc.sql("UPDATE outbound_messages SET status = ?, error_code = ?, last_error = left(?, 500), updated_at = now() "
-				+ "WHERE id = ? AND status = 'sending'")
+		Commits.relaxed(tx, jdbc, () -> jdbc.sql("UPDATE outbound_messages SET status = ?, error_code = ?, "
+				+ "last_error = left(?, 500), updated_at = now() WHERE id = ? AND status = 'sending'")
 			.params(status, errorCode, reason, message.id())
-			.update();
+			.update());
 		finished(message);
 	}
 
