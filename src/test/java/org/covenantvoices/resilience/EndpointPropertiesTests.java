@@ -86,13 +86,13 @@ class EndpointPropertiesTests {
 		assertThat(health.body()).contains("\"status\":\"UP\"");
 	}
 
-	// --- Twilio's SMS webhook ---
+	// --- Twilio's webhooks: messages and delivery reports ---
 
 	enum Signature {
 		RIGHT, MISSING, EMPTY, OTHER_TOKEN, TAMPERED, ARBITRARY
 	}
 
-	record TwilioCase(List<Map.Entry<String, String>> fields, Signature signature, String arbitrary,
+	record TwilioCase(String path, List<Map.Entry<String, String>> fields, Signature signature, String arbitrary,
 			String contentType) {
 
 		/** The fields as the service decodes them, first value of each name. */
@@ -116,12 +116,12 @@ class EndpointPropertiesTests {
 
 		String header() {
 			// Twilio signs what it sends, which is what the service decodes.
-			String right = TwilioFake.signature(ChannelTest.AUTH_TOKEN, ChannelTest.PUBLIC_BASE_URL + SMS, decoded());
+			String right = TwilioFake.signature(ChannelTest.AUTH_TOKEN, ChannelTest.PUBLIC_BASE_URL + path, decoded());
 			return switch (signature) {
 				case RIGHT -> right;
 				case MISSING -> null;
 				case EMPTY -> "";
-				case OTHER_TOKEN -> TwilioFake.signature("another-token", ChannelTest.PUBLIC_BASE_URL + SMS, decoded());
+				case OTHER_TOKEN -> TwilioFake.signature("another-token", ChannelTest.PUBLIC_BASE_URL + path, decoded());
 				case TAMPERED -> (right.charAt(0) == 'A' ? "B" : "A") + right.substring(1);
 				case ARBITRARY -> arbitrary;
 			};
@@ -135,19 +135,19 @@ class EndpointPropertiesTests {
 			if (header() != null) {
 				headers.put("X-Twilio-Signature", header());
 			}
-			return new BadRequests.Request("POST", SMS, headers, body());
+			return new BadRequests.Request("POST", path, headers, body());
 		}
 
 		@Override
 		public String toString() {
 			String shown = new String(body(), StandardCharsets.UTF_8);
-			return signature + " " + contentType + " " + (shown.length() > 300 ? shown.substring(0, 300) + "..." : shown)
+			return path + " " + signature + " " + contentType + " " + (shown.length() > 300 ? shown.substring(0, 300) + "..." : shown)
 					+ " (" + body().length + " bytes)";
 		}
 	}
 
 	@Property(tries = 300)
-	void twilioSmsWebhookNeverBreaksAndRefusesForgeries(@ForAll("twilioCases") TwilioCase sent) throws Exception {
+	void twilioWebhooksNeverBreakAndRefuseForgeries(@ForAll("twilioCases") TwilioCase sent) throws Exception {
 		BadRequests.Request request = sent.request();
 		Probe.Answer answer = send(request);
 		if (answer == null) {
@@ -166,7 +166,7 @@ class EndpointPropertiesTests {
 		if (wellFormed && sent.signature() == Signature.RIGHT
 				&& (account == null || account.equals(ChannelTest.ACCOUNT_SID))) {
 			assertThat(answer.status()).as("a rightly signed request: %s -> %s", sent, answer.body())
-				.isIn(200, 400, 429);
+				.isIn(200, 204, 400, 429);
 		}
 	}
 
@@ -186,10 +186,14 @@ class EndpointPropertiesTests {
 		// Each of Twilio's fields present or missing, then any fields at all, some of them repeated.
 		Arbitrary<List<Map.Entry<String, String>>> known = Combinators.combine(
 				maybe("MessageSid", sid), maybe("From", from), maybe("Body", bodyText()), maybe("AccountSid", account),
-				maybe("To", Arbitraries.just(ChannelTest.TWILIO_FROM)), maybe("NumMedia", text()))
-			.as((a, b, c, d, e, f) -> {
+				maybe("To", Arbitraries.just(ChannelTest.TWILIO_FROM)), maybe("NumMedia", text()),
+				// what a delivery report carries
+				maybe("MessageStatus", Arbitraries.oneOf(Arbitraries.of("delivered", "failed", "undelivered", "sent"),
+						text())),
+				maybe("ErrorCode", Arbitraries.oneOf(Arbitraries.of("21610", "30003"), text())))
+			.as((a, b, c, d, e, f, g, h) -> {
 				List<Map.Entry<String, String>> all = new ArrayList<>();
-				for (List<Map.Entry<String, String>> one : List.of(a, b, c, d, e, f)) {
+				for (List<Map.Entry<String, String>> one : List.of(a, b, c, d, e, f, g, h)) {
 					all.addAll(one);
 				}
 				return all;
@@ -215,7 +219,9 @@ class EndpointPropertiesTests {
 		Arbitrary<Signature> signature = Arbitraries.frequencyOf(
 				Tuple.of(5, Arbitraries.just(Signature.RIGHT)),
 				Tuple.of(5, Arbitraries.of(Signature.class)));
-		return Combinators.combine(fields, signature, headerValue(), contentType(FORM)).as(TwilioCase::new);
+		Arbitrary<String> path = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(SMS)),
+				Tuple.of(1, Arbitraries.just(BadRequests.STATUS)));
+		return Combinators.combine(path, fields, signature, headerValue(), contentType(FORM)).as(TwilioCase::new);
 	}
 
 	private static Arbitrary<List<Map.Entry<String, String>>> maybe(String name, Arbitrary<String> value) {
