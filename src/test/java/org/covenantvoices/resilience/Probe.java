@@ -28,7 +28,20 @@ final class Probe {
 		this.base = base;
 	}
 
-	record Answer(int status, String body) {
+	record Answer(int status, String body, Map<String, List<String>> headers) {
+
+		Answer(int status, String body) {
+			this(status, body, Map.of());
+		}
+
+		String header(String name) {
+			return headers.entrySet()
+				.stream()
+				.filter(e -> e.getKey().equalsIgnoreCase(name))
+				.flatMap(e -> e.getValue().stream())
+				.findFirst()
+				.orElse("");
+		}
 	}
 
 	Answer send(BadRequests.Request request) throws IOException, InterruptedException {
@@ -40,7 +53,8 @@ final class Probe {
 			builder.header(header.getKey(), printable(header.getValue()));
 		}
 		HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-		return new Answer(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+		return new Answer(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8),
+				response.headers().map());
 	}
 
 	/** The first thing wrong with an answer, or null. */

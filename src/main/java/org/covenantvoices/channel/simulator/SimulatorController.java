@@ -65,8 +65,10 @@ class SimulatorController {
 			if (text.codePointCount(0, text.length()) > Simulator.MAX_TEXT) {
 				return "\"text\" is too long: at most " + Simulator.MAX_TEXT + " characters, as on a real phone.";
 			}
-			if (messageId != null && (messageId.isBlank() || messageId.length() > 100)) {
-				return "\"messageId\" must be 1 to 100 characters.";
+			// A control character (a NUL byte, say) cannot be stored: refused here rather than reported as an outage.
+			if (messageId != null && (messageId.isBlank() || messageId.length() > 100
+					|| messageId.chars().anyMatch(Character::isISOControl))) {
+				return "\"messageId\" must be 1 to 100 characters, none of them control characters.";
 			}
 			return null;
 		}

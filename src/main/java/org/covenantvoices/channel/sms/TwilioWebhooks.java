@@ -102,7 +102,7 @@ class TwilioWebhooks {
 		if (sid.length() > 64) {
 			return Webhooks.refuse(HttpStatus.BAD_REQUEST, "MessageSid is too long.");
 		}
-		if (!sid.chars().allMatch(c -> c < 128 && Character.isLetterOrDigit(c))) {
+		if (!twilioSid(sid)) {
 			// Twilio's sids are letters and digits; anything else (a NUL byte, say) is not from Twilio.
 			return Webhooks.refuse(HttpStatus.BAD_REQUEST, "MessageSid is not a Twilio message sid.");
 		}
@@ -150,11 +150,18 @@ class TwilioWebhooks {
 		if (blank(sid) || blank(reported)) {
 			return Webhooks.refuse(HttpStatus.BAD_REQUEST, "MessageSid and MessageStatus are required.");
 		}
+		if (sid.length() > 64 || !twilioSid(sid)) {
+			// As for messages: PostgreSQL cannot even compare a NUL byte, so such a report would look like an outage.
+			return Webhooks.refuse(HttpStatus.BAD_REQUEST, "MessageSid is not a Twilio message sid.");
+		}
 		Optional<DeliveryStatus> status = DeliveryStatus.fromTwilio(reported);
 		if (status.isEmpty()) {
 			return ResponseEntity.noContent().build();
 		}
 		String errorCode = blank(checked.params.get("ErrorCode")) ? null : checked.params.get("ErrorCode").strip();
+		if (errorCode != null && (errorCode.length() > 16 || errorCode.chars().anyMatch(Character::isISOControl))) {
+			return Webhooks.refuse(HttpStatus.BAD_REQUEST, "ErrorCode is not a Twilio error code.");
+		}
 		try {
 			Optional<String> participant = outbox.reportDelivery(List.of(TwilioSender.SMS, TwilioSender.WHATSAPP), sid,
 					status.get(), errorCode);
@@ -252,6 +259,10 @@ class TwilioWebhooks {
 
 	private static ResponseEntity<Object> twiml() {
 		return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(EMPTY_TWIML);
+	}
+
+	private static boolean twilioSid(String sid) {
+		return sid.chars().allMatch(c -> c < 128 && Character.isLetterOrDigit(c));
 	}
 
 	private static boolean blank(String value) {
