@@ -47,8 +47,18 @@ public interface Outbox {
 	 */
 	boolean hand(OutboundMessage message);
 
+	/** Takes back a hand-over that never reached the provider, and queues the message again. */
+	void unhand(OutboundMessage message, Instant notBefore);
+
 	/** The provider took it. */
 	void sent(OutboundMessage message, String providerMessageId, int segments);
+
+	/** The provider took these, recorded in one statement. */
+	void sent(Collection<Sent> messages);
+
+	/** What a provider gave back for a message it took. */
+	record Sent(OutboundMessage message, String providerMessageId, int segments) {
+	}
 
 	/** The provider certainly did not take it: try again at {@code notBefore}. */
 	void retry(OutboundMessage message, String errorCode, String reason, Instant notBefore);

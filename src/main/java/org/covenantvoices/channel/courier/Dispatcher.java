@@ -152,6 +152,8 @@ public class Dispatcher implements SmartLifecycle {
 
 		final Condition work = lock.newCondition();
 
+		final ReentrantLock claiming = new ReentrantLock();
+
 		/** Counts wake-ups, so a signal between a worker's claim and its wait is not lost. */
 		long signals;
 
@@ -217,7 +219,16 @@ public class Dispatcher implements SmartLifecycle {
 						await(seen, Duration.ofMillis(Math.min(paused, sweep.toMillis())));
 						continue;
 					}
-					List<OutboundMessage> batch = outbox.claim(channel, properties.outbox().batchSize());
+					List<OutboundMessage> batch;
+					// One claim at a time per instance: many concurrent claims made each other slow (each had to step
+					// over and lock rows the others had just taken), and held up the hand-over of the rows they locked.
+					claiming.lock();
+					try {
+						batch = outbox.claim(channel, properties.outbox().batchSize());
+					}
+					finally {
+						claiming.unlock();
+					}
 					if (!batch.isEmpty()) {
 						idle = deliver(batch);
 						if (idle.isZero()) {
@@ -238,19 +249,31 @@ public class Dispatcher implements SmartLifecycle {
 
 		/** @return how long to wait before claiming again: zero to go on at once */
 		private Duration deliver(List<OutboundMessage> batch) {
-			Instant soonest = null;
 			// One look-up for the batch: the claim has just read each person's status, so this is as fresh.
 			Map<String, String> addresses = participants.contactAddresses(batch.stream()
 				.filter(OutboundMessage::mayReachRecipient)
 				.map(OutboundMessage::participantId)
 				.toList());
+			// What the provider took is recorded once for the batch. Should this instance die first, those messages
+			// stay marked handed and become outcome-unknown: never sent again.
+			List<Outbox.Sent> sent = new ArrayList<>();
+			try {
+				return deliver(batch, addresses, sent);
+			}
+			finally {
+				outbox.sent(sent);
+			}
+		}
+
+		private Duration deliver(List<OutboundMessage> batch, Map<String, String> addresses, List<Outbox.Sent> sent) {
+			Instant soonest = null;
 			for (int i = 0; i < batch.size(); i++) {
 				if (!running) {
 					// Shutting down: what was claimed and not handed over goes straight back for another instance.
 					batch.subList(i, batch.size()).forEach(rest -> outbox.release(rest, Instant.now()));
 					return Duration.ZERO;
 				}
-				Deferral deferral = deliver(batch.get(i), addresses);
+				Deferral deferral = deliver(batch.get(i), addresses, sent);
 				if (deferral == null) {
 					continue;
 				}
@@ -276,7 +299,7 @@ public class Dispatcher implements SmartLifecycle {
 		}
 
 		/** @return null where the message was dealt with, else until when it (or the whole channel) must wait */
-		private Deferral deliver(OutboundMessage message, Map<String, String> addresses) {
+		private Deferral deliver(OutboundMessage message, Map<String, String> addresses, List<Outbox.Sent> sent) {
 			if (!message.mayReachRecipient()) {
 				outbox.skipped(message, "participant-" + message.recipientStatus().dbValue(),
 						"the person is " + message.recipientStatus().dbValue() + ": only a confirmation may reach them");
@@ -284,7 +307,7 @@ public class Dispatcher implements SmartLifecycle {
 			}
 			SendOutcome refusal = sender.refuse(message);
 			if (refusal != null) {
-				record(message, refusal);
+				record(message, refusal, sent);
 				return null;
 			}
 			String address = addresses.get(message.participantId());
@@ -301,17 +324,6 @@ public class Dispatcher implements SmartLifecycle {
 					return new Deferral(until, false);
 				}
 			}
-			int cost = sender.cost(message);
-			long wait = rates.take(channel, properties.rate(channel), properties.burst(channel), cost);
-			while (wait > 0) {
-				if (wait > properties.outbox().maxRateWait().toMillis()) {
-					Instant until = Instant.now().plusMillis(wait);
-					outbox.release(message, until);
-					return new Deferral(until, true);
-				}
-				sleep(wait);
-				wait = rates.take(channel, properties.rate(channel), properties.burst(channel), cost);
-			}
 			CircuitBreaker breaker = breakers.circuitBreaker(sender.provider());
 			if (!breaker.tryAcquirePermission()) {
 				Instant until = Instant.now().plusSeconds(5);
@@ -321,6 +333,22 @@ public class Dispatcher implements SmartLifecycle {
 			if (!outbox.hand(message)) {
 				breaker.releasePermission(); // another worker has it, or had it
 				return null;
+			}
+			// The allowance is taken last, just before the call: taken before the hand-over (a commit that can take a
+			// while under load), sends bunched up at the provider and one second in a campaign went over the limit.
+			long wait;
+			try {
+				wait = awaitAllowance(sender.cost(message));
+			}
+			catch (RuntimeException e) {
+				// Redis is down: the message never reached the provider, so it goes back rather than being lost.
+				wait = properties.outbox().sweepInterval().toMillis();
+			}
+			if (wait > 0) {
+				breaker.releasePermission();
+				Instant until = Instant.now().plusMillis(wait);
+				outbox.unhand(message, until);
+				return new Deferral(until, true);
 			}
 			long start = System.nanoTime();
 			SendOutcome outcome;
@@ -339,16 +367,26 @@ public class Dispatcher implements SmartLifecycle {
 			else {
 				breaker.onSuccess(took, TimeUnit.NANOSECONDS);
 			}
-			Instant pauseUntil = record(message, outcome);
+			Instant pauseUntil = record(message, outcome, sent);
 			return pauseUntil == null ? null : new Deferral(pauseUntil, true);
 		}
 
-		private Instant record(OutboundMessage message, SendOutcome outcome) {
+		/** @return 0 once the channel's allowance is taken, else how long it would be (longer than a worker waits) */
+		private long awaitAllowance(int cost) {
+			long wait = rates.take(channel, properties.rate(channel), properties.burst(channel), cost);
+			while (wait > 0 && wait <= properties.outbox().maxRateWait().toMillis()) {
+				sleep(wait);
+				wait = rates.take(channel, properties.rate(channel), properties.burst(channel), cost);
+			}
+			return wait;
+		}
+
+		private Instant record(OutboundMessage message, SendOutcome outcome, List<Outbox.Sent> sent) {
 			count(outcome);
-			if (outcome instanceof SendOutcome.Sent sent) {
-				outbox.sent(message, sent.providerMessageId(), sent.segments());
+			if (outcome instanceof SendOutcome.Sent taken) {
+				sent.add(new Outbox.Sent(message, taken.providerMessageId(), taken.segments()));
 				// What the messages cost: SMS is billed per segment.
-				segments.increment(sent.segments());
+				segments.increment(taken.segments());
 			}
 			else if (outcome instanceof SendOutcome.Retry retry) {
 				return retry(message, retry);

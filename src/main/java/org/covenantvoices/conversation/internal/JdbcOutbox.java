@@ -134,6 +134,35 @@ class JdbcOutbox implements Outbox {
 	}
 
 	@Override
+	public void unhand(OutboundMessage message, Instant notBefore) {
+		// Relaxed: lost in a database crash, the message stays handed and becomes outcome-unknown, never sent twice.
+		Commits.relaxed(tx, jdbc, () -> jdbc.sql("UPDATE outbound_messages SET status = 'queued', handed_at = NULL, "
+				+ "attempts = greatest(attempts - 1, 0), next_attempt_at = ?, updated_at = now() "
+				+ "WHERE id = ? AND status = 'sending' AND handed_at IS NOT NULL")
+			.params(Timestamp.from(notBefore), message.id())
+			.update());
+	}
+
+	@Override
+	public void sent(Collection<Sent> messages) {
+		if (messages.isEmpty()) {
+			return;
+		}
+		List<Sent> all = List.copyOf(messages);
+		// Relaxed, as above; one statement for a worker's whole batch rather than one commit per message.
+		Commits.relaxed(tx, jdbc, () -> jdbc.sql("""
+				UPDATE outbound_messages m SET status = 'sent', provider_message_id = t.provider_message_id,
+				    segments = t.segments, error_code = NULL, last_error = NULL, updated_at = now()
+				FROM unnest(?::bigint[], ?::text[], ?::int[]) AS t(id, provider_message_id, segments)
+				WHERE m.id = t.id AND m.status = 'sending'""")
+			.params(all.stream().map(sent -> sent.message().id()).toArray(Long[]::new),
+					all.stream().map(Sent::providerMessageId).toArray(String[]::new),
+					all.stream().map(Sent::segments).toArray(Integer[]::new))
+			.update());
+		all.forEach(sent -> finished(sent.message()));
+	}
+
+	@Override
 	public void retry(OutboundMessage message, String errorCode, String reason, Instant notBefore) {
 		Commits.relaxed(tx, jdbc, () -> jdbc.sql("UPDATE outbound_messages SET status = 'queued', handed_at = NULL, "
 				+ "error_code = ?, last_error = left(?, 500), next_attempt_at = ?, updated_at = now() "
