@@ -50,9 +50,6 @@ public interface Outbox {
 	/** Takes back a hand-over that never reached the provider, and queues the message again. */
 	void unhand(OutboundMessage message, Instant notBefore);
 
-	/** The provider took it. */
-	void sent(OutboundMessage message, String providerMessageId, int segments);
-
 	/** The provider took these, recorded in one statement. */
 	void sent(Collection<Sent> messages);
 

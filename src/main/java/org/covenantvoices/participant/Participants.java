@@ -77,9 +77,6 @@ public interface Participants {
 	 */
 	String addressKey(String channel, String address);
 
-	/** The decrypted address to send to, if the participant may still be reached. */
-	Optional<String> contactAddress(String participantId);
-
-	/** {@link #contactAddress} for many people in one look-up: those with no address kept are left out. */
+	/** The decrypted addresses to send to, for those who may still be reached: the others are left out. */
 	Map<String, String> contactAddresses(Collection<String> participantIds);
 }

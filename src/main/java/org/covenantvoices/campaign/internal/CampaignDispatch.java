@@ -254,30 +254,24 @@ class CampaignDispatch implements SmartLifecycle {
 						ids.stream().map(queued::get).toArray(Long[]::new), campaignId)
 				.update();
 			if (!queued.isEmpty()) {
-				queuedCounter(campaignId).increment(queued.size());
+				counter(campaignId, "queued", "").increment(queued.size());
 			}
 			return batch.size();
 		});
 		return done == null ? 0 : done;
 	}
 
-	private Counter queuedCounter(long campaignId) {
-		return Counter.builder("covenant.campaign.recipients")
-			.description("Campaign recipients handed to the outbox (queued) or skipped, by reason")
-			.tag("campaign", Long.toString(campaignId))
-			.tag("outcome", "queued")
-			.tag("reason", "")
-			.register(meters);
+	private void count(long campaignId, String outcome, String reason) {
+		counter(campaignId, outcome, reason).increment();
 	}
 
-	private void count(long campaignId, String outcome, String reason) {
-		Counter.builder("covenant.campaign.recipients")
+	private Counter counter(long campaignId, String outcome, String reason) {
+		return Counter.builder("covenant.campaign.recipients")
 			.description("Campaign recipients handed to the outbox (queued) or skipped, by reason")
 			.tag("campaign", Long.toString(campaignId))
 			.tag("outcome", outcome)
 			.tag("reason", reason)
-			.register(meters)
-			.increment();
+			.register(meters);
 	}
 
 	private record Running(long id, int spreadSeconds, Instant startedAt, LocalTime from, LocalTime until,

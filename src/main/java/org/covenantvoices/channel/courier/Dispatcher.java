@@ -235,9 +235,6 @@ public class Dispatcher implements SmartLifecycle {
 							continue; // there may be more: claim again at once
 						}
 					}
-					if (log.isDebugEnabled()) {
-						log.debug("{} worker idle for {} after claiming {}", channel, idle, batch.size());
-					}
 				}
 				catch (RuntimeException e) {
 					// The database or Redis is down: the messages stay queued.

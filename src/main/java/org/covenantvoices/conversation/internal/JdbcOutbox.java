@@ -124,16 +124,6 @@ class JdbcOutbox implements Outbox {
 	}
 
 	@Override
-	public void sent(OutboundMessage message, String providerMessageId, int segments) {
-		// Relaxed: lost in a database crash, the message stays handed and is recorded as outcome-unknown, not resent.
-		Commits.relaxed(tx, jdbc, () -> jdbc.sql("UPDATE outbound_messages SET status = 'sent', provider_message_id = ?, "
-				+ "segments = ?, error_code = NULL, last_error = NULL, updated_at = now() WHERE id = ? AND status = 'sending'")
-			.params(providerMessageId, segments, message.id())
-			.update());
-		finished(message);
-	}
-
-	@Override
 	public void unhand(OutboundMessage message, Instant notBefore) {
 		// Relaxed: lost in a database crash, the message stays handed and becomes outcome-unknown, never sent twice.
 		Commits.relaxed(tx, jdbc, () -> jdbc.sql("UPDATE outbound_messages SET status = 'queued', handed_at = NULL, "

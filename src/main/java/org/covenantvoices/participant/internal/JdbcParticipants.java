@@ -183,15 +183,6 @@ class JdbcParticipants implements Participants {
 	}
 
 	@Override
-	public Optional<String> contactAddress(String participantId) {
-		return jdbc.sql("SELECT ciphertext FROM contact_addresses WHERE participant_id = ?")
-			.param(participantId)
-			.query((rs, n) -> rs.getBytes(1))
-			.optional()
-			.map(ciphertext -> protector.decrypt(participantId, ciphertext));
-	}
-
-	@Override
 	public Map<String, String> contactAddresses(Collection<String> participantIds) {
 		if (participantIds.isEmpty()) {
 			return Map.of();
