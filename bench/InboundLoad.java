@@ -179,8 +179,13 @@ public class InboundLoad {
 
 			// 3 first, on an empty outbox: a first message from a new number at a fixed rate, timed to its reply's
 			// arrival at the fake Twilio API (the throughput run below leaves a backlog that would queue ahead of it).
+			Duration cpuBefore = service.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
 			endToEnd(http, base, e2eRate, 30);
 			waitForBacklog(adminUrl, run, dbUser);
+			Duration cpu = service.toHandle().info().totalCpuDuration().orElse(Duration.ZERO).minus(cpuBefore);
+			System.out.printf("   service CPU: %.1f s for %d messages = %.2f ms a message (in, turn, reply out)%n",
+					cpu.toMillis() / 1000.0, e2eRate * 30, cpu.toNanos() / 1e6 / (e2eRate * 30));
+			whereTheTimeWent(adminUrl, run, dbUser);
 
 			// 1. unique messages over 10,000 participants; the first 10 s warm up the JIT and are not counted.
 			if (!wrk.isEmpty() && seconds > 0) {
@@ -422,6 +427,32 @@ public class InboundLoad {
 				+ "p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms%n", rate, seconds, sendingTook,
 				h.getTotalCount(), e2eSent.size(), refused.get(), h.getValueAtPercentile(50) / 1000.0,
 				h.getValueAtPercentile(99) / 1000.0, h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0);
+	}
+
+	/**
+	 * Where end to end's time went, from the service's own timestamps (each is its transaction's start): stored to
+	 * processed (the conversation turn), processed to handed to the provider (the outbox), for each first reply.
+	 */
+	static void whereTheTimeWent(String adminUrl, String run, String user) throws Exception {
+		try (Connection c = DriverManager.getConnection(withDatabase(adminUrl, run), user, "");
+				Statement s = c.createStatement()) {
+			var rs = s.executeQuery("""
+					WITH firsts AS (
+					    SELECT DISTINCT ON (o.participant_id) o.created_at - i.received_at AS turn,
+					        o.handed_at - o.created_at AS outbox
+					    FROM outbound_messages o JOIN inbound_messages i ON i.id = o.in_reply_to
+					    WHERE o.handed_at IS NOT NULL ORDER BY o.participant_id, o.id)
+					SELECT count(*),
+					    percentile_cont(ARRAY[0.5, 0.99]) WITHIN GROUP (ORDER BY extract(epoch FROM turn)),
+					    percentile_cont(ARRAY[0.5, 0.99]) WITHIN GROUP (ORDER BY extract(epoch FROM outbox))
+					FROM firsts""");
+			rs.next();
+			Double[] turn = (Double[]) rs.getArray(2).getArray();
+			Double[] outbox = (Double[]) rs.getArray(3).getArray();
+			System.out.printf("   where the time went (%d first replies): stored to turn p50 %.0f ms, p99 %.0f ms; "
+					+ "turn to handed over p50 %.0f ms, p99 %.0f ms%n", rs.getLong(1), turn[0] * 1000, turn[1] * 1000,
+					outbox[0] * 1000, outbox[1] * 1000);
+		}
 	}
 
 	/** Waits until the service has processed what it stored and sent what it queued. */

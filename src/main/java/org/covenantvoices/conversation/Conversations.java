@@ -28,4 +28,14 @@ public interface Conversations {
 	 * @return false where it was processed meanwhile
 	 */
 	boolean withdraw(Receipt receipt);
+
+	/**
+	 * People with stored messages not processed yet, whose first waiting message is oldest first: what a channel's
+	 * processing queue takes back once it has room again after being full.
+	 */
+	List<Waiting> backlog(int limit);
+
+	/** @param channel the channel of the person's first waiting message */
+	record Waiting(String participantId, String channel) {
+	}
 }

@@ -1,11 +1,13 @@
 package org.covenantvoices.channel.courier;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.covenantvoices.conversation.ConversationUnavailableException;
@@ -16,9 +18,11 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the conversation for acknowledged messages, off the webhook's thread. Bounded: when it is full, messages
- * stay stored and the conversation's recovery sweep handles them. One waiting task per person is enough, since
- * processing drains all of that person's waiting messages in order.
+ * Runs the conversation for acknowledged messages, off the webhook's thread. One waiting task per person is enough,
+ * since processing drains all of that person's waiting messages in order. Bounded: when it is full, messages stay
+ * stored, and as soon as it has room again it takes them back from the inbox, oldest first. (It used to leave them to
+ * the recovery sweep, which looks only at messages 30 s old, 200 every 5 s on one thread: a burst of replies to a
+ * reminder then waited minutes with the processors idle.)
  */
 @Component
 class ProcessingQueue implements DisposableBean {
@@ -33,13 +37,21 @@ class ProcessingQueue implements DisposableBean {
 
 	private final Set<String> waiting = ConcurrentHashMap.newKeySet();
 
+	private final int capacity;
+
+	/** Set when a message found the queue full: it waits in the inbox for the next refill. */
+	private final AtomicBoolean overflowed = new AtomicBoolean();
+
+	private final AtomicBoolean refilling = new AtomicBoolean();
+
 	ProcessingQueue(Conversations conversations, Dispatcher dispatcher, CourierProperties properties) {
 		this.conversations = conversations;
 		this.dispatcher = dispatcher;
 		int threads = properties.inbound().processingThreads();
+		this.capacity = properties.inbound().processingQueue();
 		AtomicInteger count = new AtomicInteger();
 		this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-				new ArrayBlockingQueue<>(properties.inbound().processingQueue()), task -> {
+				new ArrayBlockingQueue<>(capacity), task -> {
 					Thread thread = new Thread(task, "conversation-" + count.incrementAndGet());
 					thread.setDaemon(true);
 					return thread;
@@ -55,7 +67,9 @@ class ProcessingQueue implements DisposableBean {
 		}
 		catch (RejectedExecutionException e) {
 			waiting.remove(participantId);
-			log.warn("Busy: a message waits for the recovery sweep");
+			if (!overflowed.getAndSet(true)) {
+				log.warn("Busy: messages wait in the inbox until there is room to process them");
+			}
 		}
 	}
 
@@ -70,6 +84,34 @@ class ProcessingQueue implements DisposableBean {
 		}
 		catch (RuntimeException e) {
 			log.error("Processing failed; the message stays stored", e);
+		}
+		finally {
+			refillIfRoom();
+		}
+	}
+
+	/** After an overflow, once the queue is at most half full, takes the oldest waiting people back from the inbox. */
+	private void refillIfRoom() {
+		int room = executor.getQueue().remainingCapacity();
+		if (!overflowed.get() || room < (capacity + 1) / 2 || !refilling.compareAndSet(false, true)) {
+			return;
+		}
+		try {
+			overflowed.set(false);
+			List<Conversations.Waiting> backlog = conversations.backlog(room);
+			for (Conversations.Waiting next : backlog) {
+				schedule(next.participantId(), next.channel());
+			}
+			if (backlog.size() >= room) {
+				overflowed.set(true); // there may be more: the next task to finish looks again
+			}
+		}
+		catch (RuntimeException e) {
+			overflowed.set(true);
+			log.info("Waiting messages stay in the inbox for now: {}", e.getMessage());
+		}
+		finally {
+			refilling.set(false);
 		}
 	}
 

@@ -142,6 +142,16 @@ class ConversationService implements Conversations {
 		return journal.withdraw(receipt.messageId());
 	}
 
+	@Override
+	public List<Waiting> backlog(int limit) {
+		try {
+			return journal.backlog(limit);
+		}
+		catch (DataAccessException e) {
+			throw new ConversationUnavailableException("the database is not answering", e);
+		}
+	}
+
 	/** Call only while holding the participant's lock. */
 	void drain(String participantId) {
 		List<MessageJournal.Pending> batch;

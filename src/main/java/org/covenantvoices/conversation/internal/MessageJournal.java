@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.covenantvoices.conversation.Conversations;
 import org.covenantvoices.conversation.Reply;
 import org.covenantvoices.conversation.ReplyOption;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -87,6 +88,14 @@ class MessageJournal {
 				+ "GROUP BY participant_id ORDER BY min(id) LIMIT ?")
 			.params(Timestamp.from(Instant.now().minus(olderThan)), limit)
 			.query(String.class)
+			.list();
+	}
+
+	List<Conversations.Waiting> backlog(int limit) {
+		return jdbc.sql("SELECT participant_id, (array_agg(channel ORDER BY id))[1] FROM inbound_messages "
+				+ "WHERE processed_at IS NULL GROUP BY participant_id ORDER BY min(id) LIMIT ?")
+			.param(limit)
+			.query((rs, n) -> new Conversations.Waiting(rs.getString(1), rs.getString(2)))
 			.list();
 	}
 
