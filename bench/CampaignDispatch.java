@@ -28,9 +28,9 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * Campaign dispatch at provider speed: N invited numbers (default 50,000) sent one campaign by two instances of the
  * packaged jar sharing one PostgreSQL and one Redis, against a loopback fake Twilio API. The limit (default 500
- * messages a second) is configured as 98% of it: a steady rate of 485 and a burst of 5 for 500. The 2% is headroom for
- * the few milliseconds between taking the allowance and the request reaching the provider, so that no sliding second can
- * exceed it. Prints the duration, the achieved rate as a fraction of the limit, the most messages the fake received in
+ * messages a second) is configured as 97.5% of it (-Dshare=0.975): a steady rate of 482 and a burst of 5 for 500. The
+ * rest is headroom for the few milliseconds between taking the allowance and the request reaching the provider, which
+ * on a busy machine bunch arrivals up: at 98% one run in five counted 502 in a sliding second. Prints the duration, the achieved rate as a fraction of the limit, the most messages the fake received in
  * any one-second window, duplicates, and the CPU time of both instances per 10,000 messages.
  *
  * Usage: java bench/CampaignDispatch.java JAR [recipients] [limit] [warm-up recipients]   (campaign-dispatch.sh does this)
@@ -97,7 +97,7 @@ public class CampaignDispatch {
 				}
 				command.addAll(List.of("-jar", jar.toString(),
 						"--server.port=" + port, "--covenant.data-dir=" + data.resolve("i" + i),
-						"--covenant.channels.rates.sms=" + (int) (limit * 0.98 - 5), "--covenant.channels.bursts.sms=5",
+						"--covenant.channels.rates.sms=" + (int) (limit * Double.parseDouble(System.getProperty("share", "0.975")) - 5), "--covenant.channels.bursts.sms=5",
 						"--covenant.channels.outbox.workers=" + System.getProperty("workers", "12"),
 						"--covenant.channels.outbox.batch-size=" + System.getProperty("batch", "20"),
 						"--covenant.campaigns.send-from=00:00", "--covenant.campaigns.send-until=23:59:59",
