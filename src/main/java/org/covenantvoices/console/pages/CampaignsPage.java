@@ -1,7 +1,9 @@
 package org.covenantvoices.console.pages;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -17,6 +19,7 @@ import org.covenantvoices.campaign.Campaign;
 import org.covenantvoices.campaign.CampaignDraft;
 import org.covenantvoices.campaign.CampaignPreview;
 import org.covenantvoices.campaign.Campaigns;
+import org.covenantvoices.campaign.Invitation;
 import org.covenantvoices.record.InvalidRequest;
 import org.covenantvoices.record.NotFound;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,6 +30,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -64,8 +68,16 @@ class CampaignsPage {
 	/** Preview (the default button) draws the form again with its preview; Save creates a draft. */
 	@PostMapping("/campaigns/new")
 	String previewOrSave(@ModelAttribute("form") CampaignForm form,
-			@RequestParam(name = "action", defaultValue = "preview") String action, Principal user, Model model) {
+			@RequestParam(name = "action", defaultValue = "preview") String action,
+			@RequestParam(name = "invitationFile", required = false) MultipartFile invitationFile, Principal user,
+			Model model) throws IOException {
 		FormErrors errors = new FormErrors();
+		if (invitationFile != null && !invitationFile.isEmpty()) {
+			// The file's rows go into the box below it, so Preview then Save keeps them without a second upload.
+			String csv = new String(invitationFile.getBytes(), StandardCharsets.UTF_8);
+			form = form.withInvitationList(csv.startsWith("\uFEFF") ? csv.substring(1) : csv);
+			model.addAttribute("form", form);
+		}
 		CampaignDraft draft = form.draft(errors);
 		model.addAttribute("errors", errors);
 		if (errors.any()) {
@@ -149,11 +161,17 @@ class CampaignsPage {
 	public record CampaignForm(String name, String startedNotFinished, String idleDays, String atStep, String updatesOptIn,
 			String includeCompleted, String eventCode, String nation, String organisationType, List<String> channels,
 			List<String> languages, String messageEn, String messageCy, String startAt, String spreadHours,
-			String sendFrom, String sendUntil) {
+			String sendFrom, String sendUntil, String invitationList) {
 
 		static CampaignForm empty() {
 			return new CampaignForm("", "true", "3", "", null, null, "", "", "", List.of(), List.of(), "", "", "", "",
-					"09:00", "20:00");
+					"09:00", "20:00", "");
+		}
+
+		CampaignForm withInvitationList(String csv) {
+			return new CampaignForm(name, startedNotFinished, idleDays, atStep, updatesOptIn, includeCompleted,
+					eventCode, nation, organisationType, channels, languages, messageEn, messageCy, startAt, spreadHours,
+					sendFrom, sendUntil, csv);
 		}
 
 		public boolean checked(String value) {
@@ -170,8 +188,10 @@ class CampaignsPage {
 			}
 			Integer idle = number(errors, "idleDays", idleDays, "Idle days must be a whole number, like 3");
 			Integer spread = number(errors, "spreadHours", spreadHours, "Spread must be a whole number of hours, like 6");
-			if (!checked(startedNotFinished) && !checked(updatesOptIn)) {
-				errors.add("startedNotFinished", "Choose who the campaign is for");
+			List<Invitation> invitations = InvitationList.read(invitationList, errors);
+			if (!checked(startedNotFinished) && !checked(updatesOptIn)
+					&& (invitationList == null || invitationList.isBlank())) {
+				errors.add("startedNotFinished", "Choose who the campaign is for, or add an invitation list");
 			}
 			if (messageEn == null || messageEn.isBlank()) {
 				errors.add("messageEn", "Enter the message in English");
@@ -191,7 +211,7 @@ class CampaignsPage {
 			LocalTime from = time(errors, "sendFrom", sendFrom);
 			LocalTime until = time(errors, "sendUntil", sendUntil);
 			Audience audience = new Audience(checked(startedNotFinished), idle, blank(atStep), checked(updatesOptIn),
-					List.of(), blank(eventCode), blank(nation), blank(organisationType),
+					invitations, blank(eventCode), blank(nation), blank(organisationType),
 					channels == null ? List.of() : channels, languages == null ? List.of() : languages,
 					checked(includeCompleted));
 			Map<String, String> messages = Map.of("en", messageEn == null ? "" : messageEn, "cy",
