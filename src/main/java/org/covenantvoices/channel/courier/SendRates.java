@@ -1,15 +1,11 @@
 package org.covenantvoices.channel.courier;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.covenantvoices.platform.RedisKeys;
+import org.covenantvoices.platform.RedisScript;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
  * Token buckets kept in Redis, so every instance draws from the same allowance. One Lua script per call: it reads
@@ -19,7 +15,7 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
 @Component
 public class SendRates {
 
-	private static final String TAKE = """
+	private static final RedisScript TAKE = new RedisScript("""
 			local rate = tonumber(ARGV[1])
 			local burst = tonumber(ARGV[2])
 			local cost = tonumber(ARGV[3])
@@ -32,9 +28,7 @@ public class SendRates {
 			local wait = next - burst * interval - now
 			if wait > 0 then return math.ceil(wait) end
 			redis.call('SET', KEYS[1], string.format('%.3f', next), 'PX', math.ceil(next - now) + 1000)
-			return 0""";
-
-	private static final String TAKE_SHA = sha1(TAKE);
+			return 0""");
 
 	private final UnifiedJedis redis;
 
@@ -57,24 +51,6 @@ public class SendRates {
 		List<String> key = List.of(keys.global("rate", "{" + name + "}"));
 		List<String> args = List.of(Double.toString(perSecond), Integer.toString(capacity),
 				Integer.toString(Math.min(Math.max(1, cost), capacity)));
-		Object wait;
-		try {
-			// Every send and every inbound message asks: the script's hash spares sending its text each time.
-			wait = redis.evalsha(TAKE_SHA, key, args);
-		}
-		catch (JedisNoScriptException e) {
-			wait = redis.eval(TAKE, key, args); // a restarted Redis has forgotten it: this loads it again
-		}
-		return ((Number) wait).longValue();
-	}
-
-	private static String sha1(String script) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return ((Number) TAKE.run(redis, key, args)).longValue();
 	}
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.covenantvoices.platform.RedisKeys;
+import org.covenantvoices.platform.RedisScript;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -20,8 +21,8 @@ import redis.clients.jedis.UnifiedJedis;
 class SignInGuard {
 
 	/** Counts within a fixed window that starts with the first failure. */
-	private static final String COUNT = "local n = redis.call('INCR', KEYS[1]) "
-			+ "if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return n";
+	private static final RedisScript COUNT = new RedisScript("local n = redis.call('INCR', KEYS[1]) "
+			+ "if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return n");
 
 	private final UnifiedJedis redis;
 
@@ -62,7 +63,7 @@ class SignInGuard {
 	}
 
 	private long increment(String key) {
-		Object n = redis.eval(COUNT, List.of(key), List.of(Long.toString(limits.window().toMillis())));
+		Object n = COUNT.run(redis, List.of(key), List.of(Long.toString(limits.window().toMillis())));
 		return ((Number) n).longValue();
 	}
 

@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 
 import org.covenantvoices.platform.RedisKeys;
+import org.covenantvoices.platform.RedisScript;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
@@ -22,8 +23,8 @@ class ParticipantLock {
 
 	private static final Duration LEASE = Duration.ofSeconds(30);
 
-	private static final String RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then "
-			+ "return redis.call('del', KEYS[1]) else return 0 end";
+	private static final RedisScript RELEASE = new RedisScript("if redis.call('get', KEYS[1]) == ARGV[1] then "
+			+ "return redis.call('del', KEYS[1]) else return 0 end");
 
 	private final UnifiedJedis redis;
 
@@ -57,7 +58,7 @@ class ParticipantLock {
 	}
 
 	void release(String participantId, String token) {
-		redis.eval(RELEASE, List.of(key(participantId)), List.of(token));
+		RELEASE.run(redis, List.of(key(participantId)), List.of(token));
 	}
 
 	private String key(String participantId) {
