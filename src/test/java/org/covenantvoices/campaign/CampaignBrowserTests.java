@@ -6,6 +6,7 @@ import org.covenantvoices.support.Browser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +52,18 @@ class CampaignBrowserTests extends CampaignTest {
 					+ "{questions}. Reply to carry on.");
 			browser.find("#messageCy").sendKeys("Mae'r ymgynghoriad yn cau ddydd Gwener. Rydych wedi ateb {answered} o "
 					+ "{questions}.");
+			// Counted as it is typed, with the fields filled in as the preview fills them.
+			assertThat(browser.text("#messageEn-count")).startsWith("1 text message to each person.")
+				.contains("characters left");
+			// A Welsh letter outside the GSM alphabet makes each text hold less: the count says which, and recovers.
+			browser.find("#messageCy").sendKeys(" ŵ");
+			browser.waitUpTo(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messageCy-count"),
+					"Because of ŵ, each text holds 70 characters, not 160"));
+			assertThat(browser.text("#messageCy-count")).startsWith("1 text message to each person. 5 characters left.");
+			browser.find("#messageCy").sendKeys(Keys.BACK_SPACE, Keys.BACK_SPACE);
+			browser.waitUpTo(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messageCy-count"),
+					"97 characters left."));
+			assertThat(browser.text("#messageCy-count")).doesNotContain("Because");
 			browser.find("#preview-button").click();
 			browser.waitUpTo(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("preview")));
 			assertThat(browser.text("#preview-recipients")).isEqualTo("2");

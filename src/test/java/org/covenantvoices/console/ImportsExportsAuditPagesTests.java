@@ -1,10 +1,5 @@
 package org.covenantvoices.console;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
@@ -82,28 +77,13 @@ class ImportsExportsAuditPagesTests extends IntegrationTest {
 	}
 
 	/** A browser's file upload: multipart, with the session cookie and the form's CSRF token. */
-	private Page upload(WebSession web, String fileName, String csv, String source, boolean dryRun) throws Exception {
-		String boundary = "----cv" + UUID.randomUUID();
-		StringBuilder body = new StringBuilder();
+	private Page upload(WebSession web, String fileName, String csv, String source, boolean dryRun) {
 		Map<String, String> fields = new java.util.LinkedHashMap<>();
-		fields.put("_csrf", web.csrfToken());
 		fields.put("source", source);
 		if (dryRun) {
 			fields.put("dryRun", "yes");
 		}
-		fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
-			.append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
-			.append(value).append("\r\n"));
-		body.append("--").append(boundary).append("\r\n")
-			.append("Content-Disposition: form-data; name=\"file\"; filename=\"").append(fileName).append("\"\r\n")
-			.append("Content-Type: text/csv\r\n\r\n").append(csv).append("\r\n--").append(boundary).append("--\r\n");
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(base() + "/imports"))
-				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-				.header("Cookie", "cv_session=" + web.sessionCookie())
-				.POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
-				.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		return new Page(response.statusCode(), response.body(), response.headers().map());
+		return web.postMultipart("/imports", fields, "file", fileName, csv);
 	}
 
 	private String base() {

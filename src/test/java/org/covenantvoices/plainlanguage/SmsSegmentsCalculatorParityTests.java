@@ -36,16 +36,7 @@ class SmsSegmentsCalculatorParityTests {
 		assumeTrue(available, "Node or sms-segments-calculator is not installed: run npm ci --prefix src/test/node");
 
 		List<String> samples = samples();
-		JsonMapper json = JsonMapper.builder().build();
-		Process node = new ProcessBuilder("node", TOOLS.resolve("segments.js").toString()).redirectErrorStream(false)
-			.start();
-		node.getOutputStream().write(json.writeValueAsString(samples).getBytes(StandardCharsets.UTF_8));
-		node.getOutputStream().close();
-		String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(node.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		assertThat(node.exitValue()).as(new String(node.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
-			.isZero();
-		JsonNode theirs = json.readTree(output);
+		JsonNode theirs = node("segments.js", samples);
 		assertThat(theirs.size()).isEqualTo(samples.size());
 		List<String> differences = new ArrayList<>();
 		for (int i = 0; i < samples.size(); i++) {
@@ -61,6 +52,31 @@ class SmsSegmentsCalculatorParityTests {
 		}
 		assertThat(differences).as("%d of %d samples differ", differences.size(), samples.size()).isEmpty();
 		assertThat(samples).hasSizeGreaterThan(300);
+	}
+
+	/** The console counts segments live as an organiser types (sms-segments.mjs): it must say what the server says. */
+	@Test
+	void theConsolesLiveCountMatchesOurs() throws Exception {
+		boolean required = Boolean.getBoolean("covenant.require-node");
+		boolean available = nodeRuns();
+		if (required) {
+			assertThat(available).as("Node").isTrue();
+		}
+		assumeTrue(available, "Node is not installed");
+		List<String> samples = samples();
+		samples.add("You've answered 3 of 6. Reply to carry on. Rydych wedi ateb 3 o 6. Diolch yn fawr iawn, Siân!");
+		JsonNode console = node("console-segments.mjs", samples);
+		List<String> differences = new ArrayList<>();
+		for (int i = 0; i < samples.size(); i++) {
+			SmsSegments ours = SmsSegments.of(samples.get(i));
+			String ourEncoding = ours.encoding() == SmsSegments.Encoding.GSM_7 ? "GSM-7" : "UCS-2";
+			JsonNode theirs = console.get(i);
+			if (ours.segments() != theirs.get("segments").asInt() || !ourEncoding.equals(theirs.get("encoding").asString())
+					|| ours.units() != theirs.get("units").asInt() || ours.remaining() != theirs.get("remaining").asInt()) {
+				differences.add("#" + i + ": server " + ours + ", console " + theirs);
+			}
+		}
+		assertThat(differences).as("%d of %d samples differ", differences.size(), samples.size()).isEmpty();
 	}
 
 	static List<String> samples() {
@@ -86,6 +102,19 @@ class SmsSegmentsCalculatorParityTests {
 			out.add(text.toString());
 		}
 		return out;
+	}
+
+	/** Runs one of the Node scripts: the samples as JSON on its input, its answer as JSON on its output. */
+	private static JsonNode node(String script, List<String> samples) throws Exception {
+		JsonMapper json = JsonMapper.builder().build();
+		Process node = new ProcessBuilder("node", TOOLS.resolve(script).toString()).start();
+		node.getOutputStream().write(json.writeValueAsString(samples).getBytes(StandardCharsets.UTF_8));
+		node.getOutputStream().close();
+		String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(node.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(node.exitValue()).as(new String(node.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+			.isZero();
+		return json.readTree(output);
 	}
 
 	private static boolean nodeRuns() {

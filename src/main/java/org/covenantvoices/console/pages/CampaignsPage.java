@@ -43,6 +43,9 @@ class CampaignsPage {
 
 	private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
+	/** Counts each message's segments as it is typed; the Preview button does the same without JavaScript. */
+	private static final String FORM_SCRIPT = "/assets/console/campaign-form.mjs";
+
 	private final Campaigns campaigns;
 
 	private final BigDecimal segmentPrice;
@@ -62,6 +65,7 @@ class CampaignsPage {
 	String form(Model model) {
 		model.addAttribute("form", CampaignForm.empty());
 		model.addAttribute("errors", new FormErrors());
+		model.addAttribute("pageScript", FORM_SCRIPT);
 		return "console/campaign-new";
 	}
 
@@ -71,6 +75,7 @@ class CampaignsPage {
 			@RequestParam(name = "action", defaultValue = "preview") String action,
 			@RequestParam(name = "invitationFile", required = false) MultipartFile invitationFile, Principal user,
 			Model model) throws IOException {
+		model.addAttribute("pageScript", FORM_SCRIPT);
 		FormErrors errors = new FormErrors();
 		if (invitationFile != null && !invitationFile.isEmpty()) {
 			// The file's rows go into the box below it, so Preview then Save keeps them without a second upload.
