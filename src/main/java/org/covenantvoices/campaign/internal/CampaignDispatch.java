@@ -11,12 +11,12 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.covenantvoices.channel.SendingRates;
 import org.covenantvoices.conversation.Outbox;
 import org.covenantvoices.platform.Commits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -44,7 +44,7 @@ class CampaignDispatch implements SmartLifecycle {
 
 	private final CampaignProperties properties;
 
-	private final Environment environment;
+	private final SendingRates rates;
 
 	private final MeterRegistry meters;
 
@@ -53,12 +53,12 @@ class CampaignDispatch implements SmartLifecycle {
 	private final Clock clock;
 
 	CampaignDispatch(JdbcClient jdbc, TransactionTemplate tx, Outbox outbox, CampaignProperties properties,
-			Environment environment, MeterRegistry meters, JsonMapper json, ObjectProvider<Clock> clock) {
+			SendingRates rates, MeterRegistry meters, JsonMapper json, ObjectProvider<Clock> clock) {
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.outbox = outbox;
 		this.properties = properties;
-		this.environment = environment;
+		this.rates = rates;
 		this.meters = meters;
 		this.json = json;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -182,8 +182,7 @@ class CampaignDispatch implements SmartLifecycle {
 
 	/** How many more reminders the channel's outbox queue may take now. */
 	private int room(String channel) {
-		double rate = environment.getProperty("covenant.channels.rates." + channel, Double.class,
-				"telegram".equals(channel) ? 30.0 : "whatsapp".equals(channel) ? 20.0 : 10.0);
+		double rate = rates.perSecond(channel);
 		int target = (int) Math.max(20, Math.ceil(rate * properties.lookahead().toMillis() / 1000.0));
 		return target - outbox.queuedReminders(channel);
 	}
