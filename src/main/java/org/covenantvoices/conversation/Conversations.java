@@ -30,8 +30,8 @@ public interface Conversations {
 	boolean withdraw(Receipt receipt);
 
 	/**
-	 * People with stored messages not processed yet, whose first waiting message is oldest first: what a channel's
-	 * processing queue takes back once it has room again after being full.
+	 * People with stored messages not processed yet (among the oldest waiting), oldest first: what a channel's
+	 * processing queue takes back once it has room again after being full. Empty when nothing waits.
 	 */
 	List<Waiting> backlog(int limit);
 

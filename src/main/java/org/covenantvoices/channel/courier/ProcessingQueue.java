@@ -102,8 +102,8 @@ class ProcessingQueue implements DisposableBean {
 			for (Conversations.Waiting next : backlog) {
 				schedule(next.participantId(), next.channel());
 			}
-			if (backlog.size() >= room) {
-				overflowed.set(true); // there may be more: the next task to finish looks again
+			if (!backlog.isEmpty()) {
+				overflowed.set(true); // there may be more: the next task to finish looks again, until none is left
 			}
 		}
 		catch (RuntimeException e) {

@@ -91,10 +91,12 @@ class MessageJournal {
 			.list();
 	}
 
+	/** Looks only at the oldest few waiting messages (index inbound_messages_pending_age), however long the backlog. */
 	List<Conversations.Waiting> backlog(int limit) {
-		return jdbc.sql("SELECT participant_id, (array_agg(channel ORDER BY id))[1] FROM inbound_messages "
-				+ "WHERE processed_at IS NULL GROUP BY participant_id ORDER BY min(id) LIMIT ?")
-			.param(limit)
+		return jdbc.sql("SELECT participant_id, (array_agg(channel ORDER BY id))[1] FROM (SELECT participant_id, "
+				+ "channel, id FROM inbound_messages WHERE processed_at IS NULL ORDER BY received_at LIMIT ?) oldest "
+				+ "GROUP BY participant_id ORDER BY min(id) LIMIT ?")
+			.params(limit * 4, limit)
 			.query((rs, n) -> new Conversations.Waiting(rs.getString(1), rs.getString(2)))
 			.list();
 	}
