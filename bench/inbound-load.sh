@@ -5,7 +5,7 @@
 # namespace of its own that it removes at the end. Benchmarks 1 and 2 and the trivial endpoint are driven by wrk (in
 # a process of its own, 2 threads, with requests signed beforehand by InboundLoad.java; installed from Debian's
 # packages if missing), the rest by this script's JVM, which is also the fake Twilio API.
-# Usage: bench/inbound-load.sh [seconds=60] [connections=32] [e2e-rate=500] [sessions=10000]
+# Usage: bench/inbound-load.sh [seconds=60] [connections=32] [e2e-rate=500, 0 to leave it out] [sessions=10000]
 # PROFILE=1 also records a JFR profile of the service in target/inbound-load.jfr and prints its hottest methods.
 # DRIVER=java drives 1 and 2 from the JVM instead (HttpClient; it then shares this JVM and the CPU with the fake Twilio).
 set -euo pipefail
