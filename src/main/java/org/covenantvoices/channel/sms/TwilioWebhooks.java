@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.twilio.security.RequestValidator;
 import jakarta.servlet.http.HttpServletRequest;
 import org.covenantvoices.channel.courier.Intake;
 import org.covenantvoices.channel.courier.IntakeUnavailableException;
@@ -54,7 +53,7 @@ class TwilioWebhooks {
 
 	private final Participants participants;
 
-	private final RequestValidator validator;
+	private final TwilioSignatures validator;
 
 	private final String publicBaseUrl;
 
@@ -68,7 +67,7 @@ class TwilioWebhooks {
 		this.intake = intake;
 		this.outbox = outbox;
 		this.participants = participants;
-		this.validator = properties.configured() ? new RequestValidator(properties.authToken()) : null;
+		this.validator = properties.configured() ? new TwilioSignatures(properties.authToken()) : null;
 		this.publicBaseUrl = publicBaseUrl == null ? "" : publicBaseUrl.strip().replaceAll("/+$", "");
 		this.allowedCountries = properties.allowedCountries()
 			.stream()
@@ -204,7 +203,7 @@ class TwilioWebhooks {
 		}
 		String signature = request.getHeader("X-Twilio-Signature");
 		boolean valid = signature != null && !signature.isBlank()
-				&& validator.validate(signedUrl(request), params, signature.strip());
+				&& validator.valid(signedUrl(request), params, signature.strip());
 		if (!valid && !allowUnsigned) {
 			log.warn("Refused a request to {} with a {} Twilio signature", request.getRequestURI(),
 					signature == null ? "missing" : "wrong");
