@@ -21,28 +21,46 @@ final class AddressProtector {
 
 	private final SecureRandom random = new SecureRandom();
 
-	AddressProtector(PrivacyKeys keys) {
-		this.keys = keys;
-	}
+	/** One per thread: looking a Mac up was most of the cost of a hash, and every inbound message needs two. */
+	private final ThreadLocal<Mac> macs;
 
-	byte[] hash(String channel, String address) {
+	/** Likewise, initialised afresh (with a new nonce) for each address sealed or opened. */
+	private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> {
 		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(keys.hashKey(), "HmacSHA256"));
-			return mac.doFinal((channel + ":" + address).getBytes(StandardCharsets.UTF_8));
+			return Cipher.getInstance("AES/GCM/NoPadding");
 		}
 		catch (GeneralSecurityException e) {
 			throw new IllegalStateException(e);
 		}
+	});
+
+	private final SecretKeySpec encryptionKey;
+
+	AddressProtector(PrivacyKeys keys) {
+		this.keys = keys;
+		this.encryptionKey = new SecretKeySpec(keys.encryptionKey(), "AES");
+		this.macs = ThreadLocal.withInitial(() -> {
+			try {
+				Mac mac = Mac.getInstance("HmacSHA256");
+				mac.init(new SecretKeySpec(keys.hashKey(), "HmacSHA256"));
+				return mac;
+			}
+			catch (GeneralSecurityException e) {
+				throw new IllegalStateException(e);
+			}
+		});
+	}
+
+	byte[] hash(String channel, String address) {
+		return macs.get().doFinal((channel + ":" + address).getBytes(StandardCharsets.UTF_8));
 	}
 
 	byte[] encrypt(String participantId, String address) {
 		try {
 			byte[] nonce = new byte[NONCE_BYTES];
 			random.nextBytes(nonce);
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-			cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(keys.encryptionKey(), "AES"),
-					new GCMParameterSpec(TAG_BITS, nonce));
+			Cipher cipher = ciphers.get();
+			cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
 			// Binding the ciphertext to the participant stops a row being copied onto another participant.
 			cipher.updateAAD(participantId.getBytes(StandardCharsets.UTF_8));
 			byte[] sealed = cipher.doFinal(address.getBytes(StandardCharsets.UTF_8));
@@ -55,9 +73,8 @@ final class AddressProtector {
 
 	String decrypt(String participantId, byte[] ciphertext) {
 		try {
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-			cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(keys.encryptionKey(), "AES"),
-					new GCMParameterSpec(TAG_BITS, ciphertext, 0, NONCE_BYTES));
+			Cipher cipher = ciphers.get();
+			cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, ciphertext, 0, NONCE_BYTES));
 			cipher.updateAAD(participantId.getBytes(StandardCharsets.UTF_8));
 			byte[] plain = cipher.doFinal(ciphertext, NONCE_BYTES, ciphertext.length - NONCE_BYTES);
 			return new String(plain, StandardCharsets.UTF_8);
