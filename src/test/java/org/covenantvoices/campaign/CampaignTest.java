@@ -59,12 +59,9 @@ public abstract class CampaignTest extends ChannelTest {
 		return new Person(p.id(), number);
 	}
 
-	private static final java.util.concurrent.atomic.AtomicInteger NUMBERS = new java.util.concurrent.atomic.AtomicInteger(
-			java.util.concurrent.ThreadLocalRandom.current().nextInt(90_000));
-
-	/** Unique within the run (newNumber() picks at random, and campaigns need many). */
+	/** Unique within the run, as every test's numbers are. */
 	protected static String uniqueNumber() {
-		return "+4477009" + String.format("%05d", NUMBERS.incrementAndGet() % 100_000);
+		return newNumber();
 	}
 
 	protected record Person(String id, String number) {
