@@ -18,8 +18,8 @@ class CampaignInvitationListTests extends CampaignTest {
 
 	@Test
 	void anUploadedListIsPreviewedKeptForSavingAndRecordedWithEachConsentBasis() {
-		String first = uniqueNumber();
-		String second = uniqueNumber();
+		String first = newNumber();
+		String second = newNumber();
 		// As a spreadsheet saves it: a byte order mark, its own column names, a UK date, a blank line at the end.
 		String csv = "\uFEFFNumber,Consent given by,Consent given on,How consent was given,Language\r\n"
 				+ first.replace("+44", "0") + ",Llandudno Tenants Group,2026-11-02,sign-up sheet at the roundtable,cy\r\n"
@@ -58,19 +58,19 @@ class CampaignInvitationListTests extends CampaignTest {
 		long before = campaignCount();
 
 		String badDate = "number,consent given by,consent given on,how consent was given\n"
-				+ uniqueNumber() + ",The person,2026-11-01,by text\n"
-				+ uniqueNumber() + ",The person,last Tuesday,by text\n";
+				+ newNumber() + ",The person,2026-11-01,by text\n"
+				+ newNumber() + ",The person,last Tuesday,by text\n";
 		Page page = web.postMultipart("/campaigns/new", form("save", null), "invitationFile", "list.csv", badDate);
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.text()).contains("There is a problem",
 				"Row 3 of the invitation list: write the consent date like 2026-11-01 or 01/11/2026");
 
-		String noConsentColumns = "number\n" + uniqueNumber() + "\n";
+		String noConsentColumns = "number\n" + newNumber() + "\n";
 		page = web.postMultipart("/campaigns/new", form("save", null), "invitationFile", "list.csv", noConsentColumns);
 		assertThat(page.text()).contains("The invitation list needs a first row naming its columns");
 
 		// Readable, but a row without its consent basis: the campaign's own check names it, and it is not saved.
-		String noConsent = "number,consent given by,consent given on,how consent was given\n" + uniqueNumber()
+		String noConsent = "number,consent given by,consent given on,how consent was given\n" + newNumber()
 				+ ",,2026-11-01,\n";
 		page = web.postMultipart("/campaigns/new", form("preview", noConsent), "invitationFile", null, null);
 		assertThat(page.text()).contains("Invitation 1 needs its consent basis");

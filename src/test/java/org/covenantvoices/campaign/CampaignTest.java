@@ -48,7 +48,7 @@ public abstract class CampaignTest extends ChannelTest {
 
 	/** A person on SMS who opted in to updates and answered at this test's event. */
 	protected Person person(String language) {
-		String number = uniqueNumber();
+		String number = newNumber();
 		Participant p = participants.identify("sms", number);
 		participants.chooseLanguage(p.id(), language);
 		participants.setUpdatesOptIn(p.id(), true);
@@ -57,11 +57,6 @@ public abstract class CampaignTest extends ChannelTest {
 			.params(p.id(), language, eventCode)
 			.update();
 		return new Person(p.id(), number);
-	}
-
-	/** Unique within the run, as every test's numbers are. */
-	protected static String uniqueNumber() {
-		return newNumber();
 	}
 
 	protected record Person(String id, String number) {

@@ -17,7 +17,7 @@ class ResumeOnReplyTests extends CampaignTest {
 
 	@Test
 	void aReplyToAReminderContinuesTheConversationWhereThePersonWas() {
-		String number = uniqueNumber();
+		String number = newNumber();
 		say(number, "Hello", "Reply YES");
 		say(number, "yes", "Are you answering for");
 		say(number, "2", "How many people");

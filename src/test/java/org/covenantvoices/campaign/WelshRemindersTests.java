@@ -20,8 +20,8 @@ class WelshRemindersTests extends CampaignTest {
 	void welshSpeakersGetTheWelshMessageAndInvitedNumbersAnIntroductionInTheirLanguage() {
 		Person welsh = person("cy");
 		Person english = person("en");
-		String invitedWelsh = uniqueNumber();
-		String invitedEnglish = uniqueNumber();
+		String invitedWelsh = newNumber();
+		String invitedEnglish = newNumber();
 		List<Invitation> invitations = List.of(
 				new Invitation(invitedWelsh, "sms", "cy", "Menter Iaith Caerdydd", LocalDate.of(2026, 11, 2),
 						"sign-up sheet at the Cardiff roundtable"),

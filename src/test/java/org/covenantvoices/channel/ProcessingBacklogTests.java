@@ -2,17 +2,14 @@ package org.covenantvoices.channel;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.covenantvoices.support.ChannelTest;
 import org.covenantvoices.support.Instance;
-import org.covenantvoices.support.TwilioFake;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,17 +37,9 @@ class ProcessingBacklogTests extends ChannelTest {
 				List<Future<Integer>> sent = new ArrayList<>();
 				for (String number : numbers) {
 					sent.add(phones.submit(() -> {
-						Map<String, String> params = new LinkedHashMap<>();
-						String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
-						params.put("MessageSid", sid);
-						params.put("AccountSid", ACCOUNT_SID);
-						params.put("From", number);
-						params.put("To", TWILIO_FROM);
-						params.put("Body", "Hi");
+						Map<String, String> params = twilioMessage(number, "Hi");
 						return small.client.post(INBOUND, "application/x-www-form-urlencoded", form(params),
-								Map.of("X-Twilio-Signature",
-										TwilioFake.signature(AUTH_TOKEN, PUBLIC_BASE_URL + INBOUND, params)))
-							.status();
+								twilioSignature(INBOUND, params)).status();
 					}));
 				}
 				for (Future<Integer> status : sent) {

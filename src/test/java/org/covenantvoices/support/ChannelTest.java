@@ -2,8 +2,10 @@ package org.covenantvoices.support;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,6 +82,22 @@ public abstract class ChannelTest extends IntegrationTest {
 		telegram = new TelegramFake(server);
 		twilio.acceptMessages();
 		telegram.acceptEverything();
+	}
+
+	/** An SMS (or, from a whatsapp: address, a WhatsApp message) as Twilio posts it to us: a new MessageSid each time. */
+	public static Map<String, String> twilioMessage(String from, String body) {
+		Map<String, String> params = new LinkedHashMap<>();
+		params.put("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""));
+		params.put("AccountSid", ACCOUNT_SID);
+		params.put("From", from);
+		params.put("To", from.startsWith("whatsapp:") ? "whatsapp:" + WHATSAPP_FROM : TWILIO_FROM);
+		params.put("Body", body);
+		return params;
+	}
+
+	/** The header Twilio signs these fields with, posted to this path of our public address. */
+	public static Map<String, String> twilioSignature(String path, Map<String, String> params) {
+		return Map.of("X-Twilio-Signature", TwilioFake.signature(AUTH_TOKEN, PUBLIC_BASE_URL + path, params));
 	}
 
 	public static String form(Map<String, String> params) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,7 +55,7 @@ final class InvitationList {
 			.setAllowMissingColumnNames(true)
 			.get()
 			.parse(new StringReader(text))) {
-			Map<String, String> columns = new java.util.HashMap<>();
+			Map<String, String> columns = new HashMap<>();
 			for (String header : parser.getHeaderNames()) {
 				String known = COLUMNS.get(header.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", ""));
 				if (known != null) {

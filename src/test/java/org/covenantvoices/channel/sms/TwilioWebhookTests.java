@@ -329,14 +329,9 @@ class TwilioWebhookTests extends ChannelTest {
 	private volatile String firstSid;
 
 	Map<String, String> message(String from, String body) {
-		Map<String, String> params = new LinkedHashMap<>();
-		String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
-		params.put("MessageSid", sid);
+		Map<String, String> params = twilioMessage(from, body);
+		String sid = params.get("MessageSid");
 		params.put("SmsMessageSid", sid);
-		params.put("AccountSid", ACCOUNT_SID);
-		params.put("From", from);
-		params.put("To", from.startsWith("whatsapp:") ? "whatsapp:" + WHATSAPP_FROM : TWILIO_FROM);
-		params.put("Body", body);
 		params.put("NumMedia", "0");
 		lastSid = sid;
 		if (firstSid == null) {
